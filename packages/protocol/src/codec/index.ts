@@ -1,0 +1,5 @@
+export * from './FrameDecodeError';
+export * from './FrameLayout';
+export * from './decodeFrame';
+export * from './encodeFrame';
+export * from './frameJSON';

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ARKIT_BLENDSHAPE_NAMES,
+  BODY_PART_NAMES,
+  FrameDecodeError,
+  FrameEncodeError,
+  HUMANOID_BONE_NAMES,
+  MAX_FRAME_BYTES,
+  MAX_ROTATION_ERROR_DEG,
+  RIG_EXPRESSION_NAMES,
+  createEmptyBody,
+  createNeutralFrame,
+  decodeFrame,
+  encodeFrame,
+  frameFromJSON,
+  frameToJSON,
+  tryDecodeFrame,
+  type Quat,
+  type RigFrame,
+} from '../../index';
+
+/** A small seeded PRNG so that failures reproduce. */
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomQuat(rand: () => number): Quat {
+  // Uniform random rotation (Shoemake).
+  const u1 = rand(), u2 = rand() * 2 * Math.PI, u3 = rand() * 2 * Math.PI;
+  const a = Math.sqrt(1 - u1), b = Math.sqrt(u1);
+  return [a * Math.sin(u2), a * Math.cos(u2), b * Math.sin(u3), b * Math.cos(u3)];
+}
+
+function angleBetweenDeg(p: Quat, q: Quat): number {
+  const dot = Math.abs(p[0] * q[0] + p[1] * q[1] + p[2] * q[2] + p[3] * q[3]);
+  return (2 * Math.acos(Math.min(1, dot)) * 180) / Math.PI;
+}
+
+function randomFrame(rand: () => number, boneCount: number): RigFrame {
+  const frame = createNeutralFrame(Math.floor(rand() * 0xffffffff), rand() * 2e12);
+  const face = frame.face!;
+  face.head = randomQuat(rand);
+  face.headPosition = [rand() * 4 - 2, rand() * 4 - 2, rand() * 4 - 2];
+  for (const name of ARKIT_BLENDSHAPE_NAMES) face.blendshapes[name] = rand();
+  for (const name of RIG_EXPRESSION_NAMES) face.expressions[name] = rand();
+  face.gaze.left = { yaw: rand() * 2 - 1, pitch: rand() * 2 - 1 };
+  face.gaze.right = { yaw: rand() * 2 - 1, pitch: rand() * 2 - 1 };
+  face.confidence = rand();
+  if (boneCount > 0) {
+    frame.body = createEmptyBody();
+    const names = [...HUMANOID_BONE_NAMES].sort(() => rand() - 0.5).slice(0, boneCount);
+    for (const name of names) frame.body.bones[name] = randomQuat(rand);
+    for (const part of BODY_PART_NAMES) frame.body.confidence[part] = rand();
+  }
+  return frame;
+}
+
+describe('binary codec', () => {
+  it('round-trips 2,000 random frames within the documented error bounds', () => {
+    const rand = mulberry32(42);
+    let worstAngle = 0, worstWeight = 0, worstPosition = 0, worstGaze = 0;
+    for (let n = 0; n < 2000; n++) {
+      const frame = randomFrame(rand, n % 56);
+      const back = decodeFrame(encodeFrame(frame));
+      expect(back.seq).toBe(frame.seq);
+      expect(back.time).toBe(frame.time);
+      const f = frame.face!, b = back.face!;
+      worstAngle = Math.max(worstAngle, angleBetweenDeg(f.head, b.head));
+      for (const name of ARKIT_BLENDSHAPE_NAMES) worstWeight = Math.max(worstWeight, Math.abs(f.blendshapes[name] - b.blendshapes[name]));
+      for (const name of RIG_EXPRESSION_NAMES) worstWeight = Math.max(worstWeight, Math.abs(f.expressions[name] - b.expressions[name]));
+      for (let i = 0; i < 3; i++) worstPosition = Math.max(worstPosition, Math.abs(f.headPosition[i] - b.headPosition[i]));
+      worstGaze = Math.max(worstGaze, Math.abs(f.gaze.left.yaw - b.gaze.left.yaw), Math.abs(f.gaze.right.pitch - b.gaze.right.pitch));
+      expect(Object.keys(back.body?.bones ?? {}).sort()).toEqual(Object.keys(frame.body?.bones ?? {}).sort());
+      for (const [name, q] of Object.entries(frame.body?.bones ?? {})) {
+        const decoded = back.body?.bones[name as keyof NonNullable<RigFrame["body"]>["bones"]];
+        expect(decoded).toBeDefined();
+        worstAngle = Math.max(worstAngle, angleBetweenDeg(q as Quat, decoded!));
+      }
+    }
+    expect(worstAngle).toBeLessThanOrEqual(MAX_ROTATION_ERROR_DEG);
+    expect(worstWeight).toBeLessThanOrEqual(1 / 255);
+    expect(worstPosition).toBeLessThanOrEqual(0.001);
+    expect(worstGaze).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('fits a face-only frame in 128 bytes and face + 50 bones in 512', () => {
+    const rand = mulberry32(7);
+    const faceOnly = randomFrame(rand, 0);
+    expect(encodeFrame(faceOnly).byteLength).toBeLessThanOrEqual(128);
+    const full = randomFrame(rand, 50);
+    expect(encodeFrame(full).byteLength).toBeLessThanOrEqual(512);
+  });
+
+  it('keeps the identity and a 30° yaw exact enough to read back', () => {
+    const frame = createNeutralFrame(1, 1);
+    const half = (30 * Math.PI) / 360;
+    frame.face!.head = [0, Math.sin(half), 0, Math.cos(half)];
+    const back = decodeFrame(encodeFrame(frame)).face!.head;
+    expect(angleBetweenDeg(back, [0, 0, 0, 1])).toBeCloseTo(30, 1);
+    expect(back[1]).toBeGreaterThan(0);
+  });
+
+  it('refuses frames a producer got wrong with FrameEncodeError', () => {
+    const frame = createNeutralFrame(1, 1);
+    frame.face!.blendshapes.jawOpen = Number.NaN;
+    expect(() => encodeFrame(frame)).toThrow(FrameEncodeError);
+    expect(() => encodeFrame({ seq: -1, time: 0 })).toThrow(/seq/);
+    const zero = createNeutralFrame(1, 1);
+    zero.face!.head = [0, 0, 0, 0];
+    expect(() => encodeFrame(zero)).toThrow(/face.head/);
+  });
+});
+
+describe('decoding is validation', () => {
+  const good = encodeFrame(randomFrame(mulberry32(3), 20));
+
+  const cases: [string, unknown, string][] = [
+    ['a string', 'hello', 'not-binary'],
+    ['an object', { __proto__: { polluted: true } }, 'not-binary'],
+    ['null', null, 'not-binary'],
+    ['a truncated header', good.slice(0, 5), 'truncated'],
+    ['a truncated body', good.slice(0, good.byteLength - 1), 'truncated'],
+    ['one extra byte', new Uint8Array([...good, 0]), 'oversized'],
+    ['a huge buffer', new Uint8Array(MAX_FRAME_BYTES + 1), 'oversized'],
+    ['version 2', Uint8Array.of(2, ...good.slice(1)), 'unknown-version'],
+    ['unknown presence bits', Uint8Array.of(1, 0x80, ...good.slice(2)), 'bad-flags'],
+  ];
+  for (const [what, input, reason] of cases) {
+    it(`rejects ${what} as ${reason}`, () => {
+      const result = tryDecodeFrame(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toBeInstanceOf(FrameDecodeError);
+        expect(result.error.reason).toBe(reason);
+      }
+    });
+  }
+
+  it('rejects NaN time and a quaternion longer than 1', () => {
+    const nanTime = good.slice();
+    new DataView(nanTime.buffer).setFloat64(6, Number.NaN, true);
+    expect(() => decodeFrame(nanTime)).toThrow(/bad-value: time/);
+    const longQuat = good.slice();
+    longQuat.fill(0xfe, 14, 20); // three components at +0.707: squares sum to 1.5
+    expect(() => decodeFrame(longQuat)).toThrow(/bad-value: face.head/);
+  });
+
+  it('throws nothing but FrameDecodeError on 20,000 random byte strings', () => {
+    const rand = mulberry32(99);
+    let accepted = 0;
+    for (let n = 0; n < 20000; n++) {
+      const bytes = n % 2 ? good.slice() : new Uint8Array(Math.floor(rand() * 600));
+      for (let i = 0; i < bytes.length; i++) if (n % 2 === 0 || rand() < 0.02) bytes[i] = Math.floor(rand() * 256);
+      try {
+        decodeFrame(bytes);
+        accepted++;
+      } catch (error) {
+        expect(error).toBeInstanceOf(FrameDecodeError);
+      }
+    }
+    // Mutated good frames often stay valid (a weight byte is any byte); pure noise almost never does.
+    expect(accepted).toBeGreaterThan(0);
+  });
+});
+
+describe('JSON form', () => {
+  it('round-trips exactly through JSON text', () => {
+    const frame = randomFrame(mulberry32(11), 12);
+    const back = frameFromJSON(JSON.stringify(frameToJSON(frame)));
+    expect(back).toEqual(frame);
+  });
+
+  it('rejects unknown keys, wrong types and out-of-range values with a reason', () => {
+    const json = frameToJSON(randomFrame(mulberry32(12), 3)) as any;
+    expect(() => frameFromJSON({ ...json, face: { ...json.face, blendshapes: { notAShape: 1 } } })).toThrow(/unknown key/);
+    expect(() => frameFromJSON({ ...json, seq: 'one' })).toThrow(/bad-shape: seq/);
+    expect(() => frameFromJSON({ ...json, face: { ...json.face, confidence: 2 } })).toThrow(/bad-value: face.confidence/);
+    expect(() => frameFromJSON('{"__proto__": {"seq": 1}}')).toThrow(FrameDecodeError);
+    expect(() => frameFromJSON('{nope')).toThrow(/not valid JSON/);
+  });
+});

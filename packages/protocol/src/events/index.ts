@@ -1,0 +1,2 @@
+export * from './HandshakeAuth';
+export * from './RigcastEvents';

@@ -1,0 +1,2 @@
+export * from './RigFrame';
+export * from './createNeutralFrame';

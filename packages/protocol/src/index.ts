@@ -1,0 +1,4 @@
+export * from './codec';
+export * from './events';
+export * from './frame';
+export * from './names';

@@ -1,0 +1,5 @@
+export * from './ARKitBlendshapeName';
+export * from './BodyPartName';
+export * from './HumanoidBoneName';
+export * from './MediaPipeBlendshapeName';
+export * from './VRMExpressionPresetName';

@@ -1,0 +1,13 @@
+import { defineProject } from 'vitest/config';
+
+// Cross-package tests: real hub, real Chromium, real models. Browser tests share two cores,
+// so files run one at a time.
+export default defineProject({
+  test: {
+    name: 'e2e',
+    include: ['test/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
