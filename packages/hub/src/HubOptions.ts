@@ -1,0 +1,54 @@
+/** Defaults of {@link HubOptions}. */
+export const HUB_DEFAULTS = {
+  port: 8080,
+  host: '127.0.0.1',
+  maxFramesPerSecond: 120,
+  room: 'main',
+} as const;
+
+/** Largest Socket.IO message the hub accepts; a frame is at most a few hundred bytes. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+/** How long {@link Hub.close} waits for connections to close before cutting them. */
+export const SHUTDOWN_GRACE_MS = 1500;
+
+/** How {@link createHub} sets up a hub. Every field is optional. */
+export interface HubOptions {
+  /** TCP port; 0 picks a free one (tests). Default 8080. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1 (this machine only). */
+  host?: string;
+  /** Key publishers must send; when absent a random key is generated (see {@link Hub.publishKey}). */
+  publishKey?: string;
+  /** When set, viewers must send it too. */
+  viewKey?: string;
+  /**
+   * Extra browser Origins allowed to open a WebSocket (`https://example.com`; `*` allows any).
+   * The hub's own origin, loopback origins and clients without an Origin are always allowed.
+   */
+  allowedOrigins?: string[];
+  /** Folders served at `/models/`, first hit wins. Default: the repository's `models/`. */
+  modelsDirs?: string[];
+  /** Built app folders. Default `apps/tracker/dist` and `apps/avatar/dist` of the repository. */
+  appsDirs?: { tracker?: string; avatar?: string };
+  /** Per-publisher rate limit in frames a second (a tenth of a second of burst). Default 120. */
+  maxFramesPerSecond?: number;
+}
+
+/** A running hub. */
+export interface Hub {
+  /** Base URL, e.g. `http://127.0.0.1:8080` (wildcard hosts are shown as loopback). */
+  url: string;
+  /** The port actually listened on (useful with `port: 0`). */
+  port: number;
+  /** The key publishers need: the one given, or the generated one. */
+  publishKey: string;
+  /** The key viewers need, when there is one. */
+  viewKey?: string;
+  /**
+   * Stops accepting, closes every client connection (clients see a transport close and
+   * reconnect with backoff) and the HTTP server, cutting what is left after
+   * {@link SHUTDOWN_GRACE_MS}. Safe to call more than once.
+   */
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export * from './checkHandshake';
+export * from './constantTimeEqual';

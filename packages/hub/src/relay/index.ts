@@ -1,0 +1,4 @@
+export * from './FrameRelay';
+export * from './HubSocket';
+export * from './RoomState';
+export * from './TokenBucket';

@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+// Hub integration tests: a real hub on port 0 and real socket.io-client connections.
+export default defineProject({
+  test: {
+    name: 'hub',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+});
