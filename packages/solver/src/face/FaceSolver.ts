@@ -1,0 +1,460 @@
+import {
+  ARKIT_BLENDSHAPE_NAMES,
+  MEDIAPIPE_BLENDSHAPE_NAMES,
+  createNeutralFace,
+  type FaceRig,
+  type Quat,
+} from '@rigcast/protocol';
+import { KalmanPositionFilter } from '../filters/KalmanPositionFilter';
+import { OneEuroFilter } from '../filters/OneEuroFilter';
+import { scaleOneEuroParams, type OneEuroParams } from '../filters/OneEuroParams';
+import { OneEuroQuaternionFilter } from '../filters/OneEuroQuaternionFilter';
+import { OneEuroVectorFilter } from '../filters/OneEuroVectorFilter';
+import {
+  quatConjugate,
+  quatCopy,
+  quatIdentity,
+  quatMultiply,
+  quatToHeadAngles,
+  type HeadAngles,
+} from '../math/quaternion';
+import { EyeBlinkRemapper } from './EyeBlinkRemapper';
+import { DEFAULT_FACE_FILTER_SETTINGS, type FaceFilterSettings } from './FaceFilterSettings';
+import { FACE_LANDMARK_COUNT_WITH_IRIS } from './FaceLandmarkIndex';
+import type { FaceLandmarkerResultLike } from './FaceLandmarkerResultLike';
+import { FaceMirror } from './FaceMirror';
+import { FaceTrackingState } from './FaceTrackingState';
+import { blendFaceRig, copyFaceRig } from './faceRigBlend';
+import { TRANSFORM_MATRIX_ENTRIES, headPositionFromMatrix, headRotationFromMatrix } from './headPoseFromMatrix';
+import { measureIrisOffsets } from './measureIrisOffsets';
+import { solveEmotions, solveVowels, type MouthInput } from './solveMouth';
+
+/** Options of {@link FaceSolver}. */
+export interface FaceSolverOptions {
+  /** Mirror the avatar like a selfie view (default true). See {@link FaceMirror}. */
+  mirror?: boolean;
+  /** 0 = raw … 1 = heaviest filtering; default 0.5. */
+  smoothing?: number;
+  /** Per-channel filter parameters at smoothing 0.5 (default {@link DEFAULT_FACE_FILTER_SETTINGS}). */
+  filters?: Partial<FaceFilterSettings>;
+}
+
+/** How long (ms) the last pose is held when the face is lost. */
+export const FACE_HOLD_MS = 300;
+/** How long (ms) the output then takes to ease to neutral. */
+export const FACE_EASE_TO_NEUTRAL_MS = 700;
+/** How long (ms) the output takes to blend back to the live face after a loss, a calibration or a mirror switch. */
+export const FACE_RETURN_BLEND_MS = 250;
+
+const DEG = Math.PI / 180;
+/** Iris travel, as a fraction of the eye's half-width, at 90° of eye rotation (eyeball radius ÷ half-width). */
+const IRIS_TRAVEL = 0.8;
+/** Vertical gaze per unit of (eyeLookUp − eyeLookDown). */
+const GAZE_PITCH_PER_LOOK = 30 * DEG;
+/** Gaze never exceeds this, whatever the landmarks say. */
+const MAX_GAZE = 35 * DEG;
+/** An eye closed more than this keeps its last gaze: the iris is hidden. */
+const GAZE_HOLD_CLOSURE = 0.4;
+/** Head yaw at which the eye turned away from the camera starts / fully follows the other eye. */
+const HIDDEN_EYE_YAW_START = 18 * DEG;
+const HIDDEN_EYE_YAW_FULL = 35 * DEG;
+/** Head yaw beyond which confidence falls, and the yaw where it reaches its floor. */
+const CONFIDENCE_YAW_START = 40 * DEG;
+const CONFIDENCE_YAW_END = 75 * DEG;
+const CONFIDENCE_FLOOR = 0.3;
+/** Confidence while holding the last pose, relative to the held one. */
+const HOLD_CONFIDENCE = 0.5;
+
+const BlendshapeGroup = { Mouth: 0, UpperFace: 1 } as const;
+
+const mediapipeIndexByName = new Map<string, number>(MEDIAPIPE_BLENDSHAPE_NAMES.map((name, i) => [name, i]));
+/** MediaPipe category index of each blendshape name. */
+const MP = Object.fromEntries(MEDIAPIPE_BLENDSHAPE_NAMES.map((name, i) => [name, i])) as Record<
+  (typeof MEDIAPIPE_BLENDSHAPE_NAMES)[number],
+  number
+>;
+const MP_COUNT = MEDIAPIPE_BLENDSHAPE_NAMES.length;
+const MP_GROUP = MEDIAPIPE_BLENDSHAPE_NAMES.map((name) =>
+  /^(mouth|jaw|cheek)/.test(name) ? BlendshapeGroup.Mouth : BlendshapeGroup.UpperFace,
+);
+
+const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+const smoothstep01 = (t: number): number => {
+  const x = clamp(t, 0, 1);
+  return x * x * (3 - 2 * x);
+};
+
+// Module-level temporaries: the per-frame path allocates nothing.
+const _q: Quat = [0, 0, 0, 1];
+const _qCalibrated: Quat = [0, 0, 0, 1];
+const _qInverse: Quat = [0, 0, 0, 1];
+const _position = new Float64Array(3);
+const _iris = new Float64Array(4);
+const _eye = new Float64Array(2);
+const _angles: HeadAngles = { yaw: 0, pitch: 0, roll: 0 };
+
+/**
+ * Turns FaceLandmarker results into the face half of a RigFrame, frame after frame.
+ *
+ * - **Head** rotation and position come from MediaPipe's facial transformation matrix, filtered
+ *   (One Euro on the rotation, a constant-velocity Kalman filter on the position) and taken
+ *   relative to the calibrated neutral. Before {@link calibrate}, the neutral rotation is facing
+ *   the camera and the neutral position is where the face was first seen.
+ * - **Blinks** go through per-eye {@link EyeBlinkRemapper}s (calibrated and learned open/closed
+ *   ranges), then an eye turned away from the camera follows the visible one. A real wink survives.
+ * - **Gaze** comes from the iris landmarks (yaw) and the `eyeLook*` shapes (pitch).
+ * - **Blendshapes**: the 51 ARKit shapes MediaPipe gives, filtered, under their ARKit names;
+ *   `eyeBlinkLeft/Right` carry the remapped blinks; `tongueOut` stays 0.
+ * - **Expressions**: `blinkLeft/blinkRight` are what each eye adds to `blink` (the closure both
+ *   eyes share), so `blink + blinkLeft` is the avatar's left eye closure. Vowels and emotions are
+ *   derived from the shapes (see {@link solveVowels}, {@link solveEmotions}).
+ * - **Loss**: when no face is found the last pose is held for {@link FACE_HOLD_MS}, then eased to
+ *   neutral over {@link FACE_EASE_TO_NEUTRAL_MS}; when the face returns the output blends back over
+ *   {@link FACE_RETURN_BLEND_MS}, so nothing snaps.
+ * - **Mirroring** happens in {@link FaceMirror} and nowhere else.
+ *
+ * The per-frame path allocates nothing: it writes into the caller's `target` and reuses
+ * preallocated state.
+ * @example
+ * const solver = new FaceSolver({ mirror: true, smoothing: 0.5 });
+ * const face = createNeutralFace();
+ * const state = solver.solve(landmarker.detectForVideo(video, now), now, video.videoWidth, video.videoHeight, face);
+ * calibrateButton.onclick = () => solver.calibrate();
+ */
+export class FaceSolver {
+  /** Mirror the avatar like a selfie view. Changing it blends to the new side over {@link FACE_RETURN_BLEND_MS}. */
+  mirror: boolean;
+  /** 0 = raw … 1 = heaviest filtering. Takes effect on the next frame. */
+  smoothing: number;
+
+  private readonly _settings: FaceFilterSettings;
+  private readonly _headFilter: OneEuroQuaternionFilter;
+  private readonly _positionFilter: KalmanPositionFilter;
+  private readonly _blinkFilters: [OneEuroFilter, OneEuroFilter];
+  private readonly _gazeFilters: [OneEuroVectorFilter, OneEuroVectorFilter];
+  private readonly _shapeFilters: OneEuroFilter[];
+  private readonly _remappers: [EyeBlinkRemapper, EyeBlinkRemapper];
+  private readonly _scaled: OneEuroParams = { minCutoff: 0, beta: 0, derivativeCutoff: 0 };
+  private _appliedSmoothing = Number.NaN;
+
+  // Camera-space state of the last tracked frame. Index 0 = subject's left eye, 1 = right.
+  private readonly _rawShapes = new Float64Array(MP_COUNT);
+  private readonly _shapes = new Float64Array(MP_COUNT);
+  private readonly _headCamera: Quat = [0, 0, 0, 1];
+  private readonly _rawBlink = new Float64Array(2);
+  private readonly _closure = new Float64Array(2);
+  /** Filtered gaze inputs per eye: [leftIrisX, leftLook, rightIrisX, rightLook]. */
+  private readonly _gaze = new Float64Array(4);
+  private readonly _gazeYaw = new Float64Array(2);
+  private readonly _gazePitch = new Float64Array(2);
+  private readonly _mouth: MouthInput = {
+    jawOpen: 0, mouthFunnel: 0, mouthPucker: 0, mouthStretch: 0, mouthSmile: 0, mouthFrown: 0,
+    mouthClose: 0, browDown: 0, browInnerUp: 0, browOuterUp: 0, eyeWide: 0, eyeSquint: 0,
+  };
+
+  // Calibration (camera space).
+  private readonly _neutralHead: Quat = [0, 0, 0, 1];
+  private readonly _neutralPosition = new Float64Array(3);
+  private _hasNeutralPosition = false;
+  private readonly _neutralGaze = new Float64Array(4);
+
+  // Output state.
+  private readonly _live: FaceRig = createNeutralFace();
+  private readonly _last: FaceRig = createNeutralFace();
+  private readonly _from: FaceRig = createNeutralFace();
+  private readonly _neutral: FaceRig = createNeutralFace();
+  private _state: FaceTrackingState = FaceTrackingState.Lost;
+  private _everTracked = false;
+  private _lastFaceTimeMs = 0;
+  private _blendStartMs = Number.NaN;
+  private _pendingBlend = false;
+  private _lastMirror: boolean;
+
+  constructor(options: FaceSolverOptions = {}) {
+    this.mirror = options.mirror ?? true;
+    this.smoothing = options.smoothing ?? 0.5;
+    this._lastMirror = this.mirror;
+    this._settings = { ...DEFAULT_FACE_FILTER_SETTINGS, ...options.filters };
+    const s = this._settings;
+    this._headFilter = new OneEuroQuaternionFilter(s.head);
+    this._positionFilter = new KalmanPositionFilter(s.headPosition);
+    this._blinkFilters = [new OneEuroFilter(s.blink), new OneEuroFilter(s.blink)];
+    this._gazeFilters = [new OneEuroVectorFilter(2, s.gaze), new OneEuroVectorFilter(2, s.gaze)];
+    this._shapeFilters = MP_GROUP.map((group) => new OneEuroFilter(group === BlendshapeGroup.Mouth ? s.mouth : s.upperFace));
+    this._remappers = [new EyeBlinkRemapper(), new EyeBlinkRemapper()];
+    this._neutral.confidence = 0;
+  }
+
+  /** The state returned by the last {@link solve}. */
+  get state(): FaceTrackingState {
+    return this._state;
+  }
+
+  /** The per-eye blink remappers, subject's left then right (for HUDs and tests). */
+  get blinkRemappers(): readonly [EyeBlinkRemapper, EyeBlinkRemapper] {
+    return this._remappers;
+  }
+
+  /**
+   * Solves one video frame into `target` (a FaceRig the caller allocated once with
+   * `createNeutralFace()`), and returns the tracking state. `timeMs` must not go backwards;
+   * `imageWidth`/`imageHeight` are the video's size in pixels (they fix the aspect ratio).
+   */
+  solve(result: FaceLandmarkerResultLike, timeMs: number, imageWidth: number, imageHeight: number, target: FaceRig): FaceTrackingState {
+    this.applySmoothing();
+    if (this.mirror !== this._lastMirror) {
+      this._lastMirror = this.mirror;
+      this.startBlend(timeMs);
+    }
+    const landmarks = result.faceLandmarks?.[0];
+    const matrix = result.facialTransformationMatrixes?.[0];
+    const tracked = landmarks !== undefined && landmarks.length > 0 && matrix !== undefined && matrix.data.length >= TRANSFORM_MATRIX_ENTRIES;
+
+    if (tracked) {
+      if (this._everTracked && this._state !== FaceTrackingState.Tracking) {
+        const gap = timeMs - this._lastFaceTimeMs;
+        if (gap > FACE_HOLD_MS) this.resetFilters();
+        this.startBlend(timeMs);
+      }
+      this._everTracked = true;
+      this._lastFaceTimeMs = timeMs;
+      this.track(result, timeMs, imageWidth, imageHeight);
+      this.writeLive(this._live);
+      this._state = FaceTrackingState.Tracking;
+      if (this._pendingBlend) {
+        this._pendingBlend = false;
+        this._blendStartMs = timeMs;
+      }
+      const t = (timeMs - this._blendStartMs) / FACE_RETURN_BLEND_MS;
+      if (t < 1) blendFaceRig(this._last, this._from, this._live, smoothstep01(t));
+      else copyFaceRig(this._last, this._live);
+    } else if (!this._everTracked) {
+      copyFaceRig(this._last, this._neutral);
+      this._state = FaceTrackingState.Lost;
+    } else {
+      if (this._state === FaceTrackingState.Tracking) copyFaceRig(this._from, this._last);
+      this._blendStartMs = Number.NaN;
+      this._pendingBlend = false;
+      const gap = timeMs - this._lastFaceTimeMs;
+      if (gap <= FACE_HOLD_MS) {
+        copyFaceRig(this._last, this._from);
+        this._last.confidence = this._from.confidence * HOLD_CONFIDENCE;
+        this._state = FaceTrackingState.Holding;
+      } else {
+        const ease = smoothstep01((gap - FACE_HOLD_MS) / FACE_EASE_TO_NEUTRAL_MS);
+        blendFaceRig(this._last, this._from, this._neutral, ease);
+        this._last.confidence = this._from.confidence * HOLD_CONFIDENCE * (1 - ease);
+        this._state = FaceTrackingState.Lost;
+      }
+    }
+    copyFaceRig(target, this._last);
+    return this._state;
+  }
+
+  /**
+   * Captures the neutral pose from the current face: its head rotation and position become
+   * identity and zero, its gaze becomes straight ahead, and each eye's current blink score becomes
+   * its open level. The output glides to the new neutral. Returns false (and changes nothing)
+   * when no face has been tracked yet.
+   */
+  calibrate(): boolean {
+    if (!this._everTracked) return false;
+    quatCopy(this._neutralHead, this._headCamera);
+    this._positionFilter.current(this._neutralPosition);
+    this._hasNeutralPosition = true;
+    this._neutralGaze.set(this._gaze);
+    this._remappers[0].calibrateOpen(this._rawBlink[0]);
+    this._remappers[1].calibrateOpen(this._rawBlink[1]);
+    this._pendingBlend = true;
+    copyFaceRig(this._from, this._last);
+    return true;
+  }
+
+  /** Forgets calibration, learned blink ranges, filter state and the tracked face. */
+  reset(): void {
+    quatIdentity(this._neutralHead);
+    this._hasNeutralPosition = false;
+    this._neutralGaze.fill(0);
+    this._gaze.fill(0);
+    this._remappers[0].reset();
+    this._remappers[1].reset();
+    this.resetFilters();
+    this._everTracked = false;
+    this._state = FaceTrackingState.Lost;
+    this._blendStartMs = Number.NaN;
+    this._pendingBlend = false;
+    copyFaceRig(this._last, this._neutral);
+  }
+
+  private startBlend(timeMs: number): void {
+    copyFaceRig(this._from, this._last);
+    this._blendStartMs = timeMs;
+  }
+
+  private resetFilters(): void {
+    this._headFilter.reset();
+    this._positionFilter.reset();
+    for (const f of this._blinkFilters) f.reset();
+    for (const f of this._gazeFilters) f.reset();
+    for (const f of this._shapeFilters) f.reset();
+  }
+
+  private applySmoothing(): void {
+    const smoothing = clamp(Number.isFinite(this.smoothing) ? this.smoothing : 0.5, 0, 1);
+    if (smoothing === this._appliedSmoothing) return;
+    this._appliedSmoothing = smoothing;
+    const s = this._settings;
+    const set = (target: OneEuroParams, base: OneEuroParams): void => {
+      scaleOneEuroParams(this._scaled, base, smoothing);
+      target.minCutoff = this._scaled.minCutoff;
+      target.beta = this._scaled.beta;
+      target.derivativeCutoff = this._scaled.derivativeCutoff;
+    };
+    set(this._headFilter.params, s.head);
+    for (const f of this._blinkFilters) set(f.params, s.blink);
+    for (const f of this._gazeFilters) set(f.params, s.gaze);
+    this._shapeFilters.forEach((f, i) => set(f.params, MP_GROUP[i] === BlendshapeGroup.Mouth ? s.mouth : s.upperFace));
+    const factor = smoothing === 0 ? Number.POSITIVE_INFINITY : (0.5 / smoothing) ** 2;
+    this._positionFilter.enabled = smoothing > 0;
+    if (smoothing > 0) {
+      this._positionFilter.setParams({
+        measurementNoise: s.headPosition.measurementNoise,
+        accelerationNoise: s.headPosition.accelerationNoise * factor,
+      });
+    }
+  }
+
+  /** Reads and filters everything from a result with a face, in camera space. */
+  private track(result: FaceLandmarkerResultLike, timeMs: number, width: number, height: number): void {
+    // Head rotation and position from the column-major transformation matrix (cm).
+    const m = result.facialTransformationMatrixes![0].data;
+    headRotationFromMatrix(_q, m);
+    this._headFilter.filter(_q, timeMs, this._headCamera);
+    headPositionFromMatrix(_position, m);
+    if (!this._hasNeutralPosition) {
+      this._neutralPosition.set(_position);
+      this._hasNeutralPosition = true;
+    }
+    this._positionFilter.filter(_position, timeMs, _position);
+
+    // Blendshapes by MediaPipe index.
+    this.readShapes(result);
+    for (let i = 0; i < MP_COUNT; i++) this._shapes[i] = this._shapeFilters[i].filter(this._rawShapes[i], timeMs);
+
+    // Head yaw relative to neutral, for hidden-eye stabilization and confidence.
+    quatConjugate(_qInverse, this._neutralHead);
+    quatMultiply(_qCalibrated, _qInverse, this._headCamera);
+    quatToHeadAngles(_angles, _qCalibrated);
+
+    // Blinks: remap each eye, let the eye turned away follow the visible one, then filter.
+    this._rawBlink[0] = this._rawShapes[MP.eyeBlinkLeft];
+    this._rawBlink[1] = this._rawShapes[MP.eyeBlinkRight];
+    const left = this._remappers[0].update(this._rawBlink[0], timeMs);
+    const right = this._remappers[1].update(this._rawBlink[1], timeMs);
+    // Camera yaw > 0 turns the face toward +X, the subject's left: the left eye turns away.
+    const follow = smoothstep01((Math.abs(_angles.yaw) - HIDDEN_EYE_YAW_START) / (HIDDEN_EYE_YAW_FULL - HIDDEN_EYE_YAW_START));
+    const stableLeft = _angles.yaw > 0 ? left + (right - left) * follow : left;
+    const stableRight = _angles.yaw < 0 ? right + (left - right) * follow : right;
+    this._closure[0] = clamp(this._blinkFilters[0].filter(stableLeft, timeMs), 0, 1);
+    this._closure[1] = clamp(this._blinkFilters[1].filter(stableRight, timeMs), 0, 1);
+
+    // Gaze: iris offsets (yaw) and eyeLook shapes (pitch); a closing eye keeps its last gaze.
+    const landmarks = result.faceLandmarks[0];
+    const hasIris = landmarks.length >= FACE_LANDMARK_COUNT_WITH_IRIS;
+    if (hasIris) measureIrisOffsets(landmarks, width, height, _iris);
+    for (let eye = 0; eye < 2; eye++) {
+      if (this._closure[eye] > GAZE_HOLD_CLOSURE) continue;
+      // _iris is [subjectRightX, subjectRightY, subjectLeftX, subjectLeftY]; eye 0 is the left.
+      _eye[0] = hasIris ? _iris[eye === 0 ? 2 : 0] : this._neutralGaze[eye * 2];
+      _eye[1] = this.lookVertical(eye);
+      this._gazeFilters[eye].filter(_eye, timeMs, _eye);
+      this._gaze[eye * 2] = _eye[0];
+      this._gaze[eye * 2 + 1] = _eye[1];
+    }
+    for (let eye = 0; eye < 2; eye++) {
+      const dx = this._gaze[eye * 2] - this._neutralGaze[eye * 2];
+      this._gazeYaw[eye] = clamp(Math.asin(clamp(dx / IRIS_TRAVEL, -1, 1)), -MAX_GAZE, MAX_GAZE);
+      const look = this._gaze[eye * 2 + 1] - this._neutralGaze[eye * 2 + 1];
+      this._gazePitch[eye] = clamp(look * GAZE_PITCH_PER_LOOK, -MAX_GAZE, MAX_GAZE);
+    }
+
+    // Mouth and emotions, from the filtered shapes.
+    const sh = this._shapes;
+    const mouth = this._mouth;
+    mouth.jawOpen = sh[MP.jawOpen];
+    mouth.mouthFunnel = sh[MP.mouthFunnel];
+    mouth.mouthPucker = sh[MP.mouthPucker];
+    mouth.mouthStretch = (sh[MP.mouthStretchLeft] + sh[MP.mouthStretchRight]) / 2;
+    mouth.mouthSmile = (sh[MP.mouthSmileLeft] + sh[MP.mouthSmileRight]) / 2;
+    mouth.mouthFrown = (sh[MP.mouthFrownLeft] + sh[MP.mouthFrownRight]) / 2;
+    mouth.mouthClose = sh[MP.mouthClose];
+    mouth.browDown = (sh[MP.browDownLeft] + sh[MP.browDownRight]) / 2;
+    mouth.browInnerUp = sh[MP.browInnerUp];
+    mouth.browOuterUp = (sh[MP.browOuterUpLeft] + sh[MP.browOuterUpRight]) / 2;
+    mouth.eyeWide = (sh[MP.eyeWideLeft] + sh[MP.eyeWideRight]) / 2;
+    mouth.eyeSquint = (sh[MP.eyeSquintLeft] + sh[MP.eyeSquintRight]) / 2;
+  }
+
+  /** eyeLookUp − eyeLookDown of one eye (0 = subject's left), from the raw shapes (the gaze filter smooths it). */
+  private lookVertical(eye: number): number {
+    const sh = this._rawShapes;
+    return eye === 0
+      ? sh[MP.eyeLookUpLeft] - sh[MP.eyeLookDownLeft]
+      : sh[MP.eyeLookUpRight] - sh[MP.eyeLookDownRight];
+  }
+
+  private readShapes(result: FaceLandmarkerResultLike): void {
+    const categories = result.faceBlendshapes?.[0]?.categories;
+    if (!categories) {
+      this._rawShapes.fill(0);
+      return;
+    }
+    const inOrder = categories.length === MP_COUNT;
+    for (let k = 0; k < categories.length; k++) {
+      const c = categories[k];
+      const index = inOrder && c.categoryName === MEDIAPIPE_BLENDSHAPE_NAMES[k] ? k : mediapipeIndexByName.get(c.categoryName);
+      if (index !== undefined) this._rawShapes[index] = Number.isFinite(c.score) ? clamp(c.score, 0, 1) : 0;
+    }
+  }
+
+  /** Writes the tracked face into `out` in the output space (the one place mirroring applies). */
+  private writeLive(out: FaceRig): void {
+    const mirror = this.mirror;
+    // Head: relative to neutral, then mirrored.
+    FaceMirror.rotation(out.head, _qCalibrated, mirror);
+    this._positionFilter.current(_position);
+    for (let i = 0; i < 3; i++) _position[i] -= this._neutralPosition[i];
+    FaceMirror.position(out.headPosition, _position, mirror);
+
+    // Blendshapes under their (possibly side-swapped) ARKit names.
+    const targets = FaceMirror.blendshapeTargets(mirror);
+    for (let i = 0; i < MP_COUNT; i++) {
+      const target = targets[i];
+      if (target >= 0) out.blendshapes[ARKIT_BLENDSHAPE_NAMES[target]] = clamp(this._shapes[i], 0, 1);
+    }
+    out.blendshapes.tongueOut = 0;
+
+    // Eyes: the subject's left eye drives the avatar's left unless mirrored.
+    const leftFromLeft = FaceMirror.avatarLeftIsSubjectLeft(mirror);
+    const avatarLeft = leftFromLeft ? 0 : 1;
+    const avatarRight = 1 - avatarLeft;
+    const closeLeft = this._closure[avatarLeft];
+    const closeRight = this._closure[avatarRight];
+    out.blendshapes.eyeBlinkLeft = closeLeft;
+    out.blendshapes.eyeBlinkRight = closeRight;
+    const both = Math.min(closeLeft, closeRight);
+    out.expressions.blink = both;
+    out.expressions.blinkLeft = closeLeft - both;
+    out.expressions.blinkRight = closeRight - both;
+    out.gaze.left.yaw = FaceMirror.yaw(this._gazeYaw[avatarLeft], mirror);
+    out.gaze.left.pitch = this._gazePitch[avatarLeft];
+    out.gaze.right.yaw = FaceMirror.yaw(this._gazeYaw[avatarRight], mirror);
+    out.gaze.right.pitch = this._gazePitch[avatarRight];
+
+    solveVowels(this._mouth, out.expressions);
+    solveEmotions(this._mouth, out.expressions);
+
+    const turn = clamp((Math.abs(_angles.yaw) - CONFIDENCE_YAW_START) / (CONFIDENCE_YAW_END - CONFIDENCE_YAW_START), 0, 1);
+    out.confidence = 1 - (1 - CONFIDENCE_FLOOR) * turn;
+  }
+}

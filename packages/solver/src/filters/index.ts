@@ -1,0 +1,5 @@
+export * from './KalmanPositionFilter';
+export * from './OneEuroFilter';
+export * from './OneEuroParams';
+export * from './OneEuroQuaternionFilter';
+export * from './OneEuroVectorFilter';
