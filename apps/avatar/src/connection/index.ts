@@ -1,0 +1,2 @@
+export * from './ConnectionState';
+export * from './ViewerConnection';

@@ -1,0 +1,2 @@
+export * from './VRMLoadError';
+export * from './loadVRM';

@@ -1,0 +1,4 @@
+export * from './FrameIntervalEstimator';
+export * from './FrameInterpolator';
+export * from './IdleBlend';
+export * from './IdleMotion';

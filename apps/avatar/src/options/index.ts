@@ -1,0 +1,4 @@
+export * from './ApplyMode';
+export * from './FramingPreset';
+export * from './PageOptions';
+export * from './parsePageOptions';

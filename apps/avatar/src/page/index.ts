@@ -1,0 +1,4 @@
+export * from './DebugOverlay';
+export * from './RigcastState';
+export * from './StatusBanner';
+export * from './watchObsVisibility';

@@ -1,0 +1,43 @@
+import { MathUtils } from 'three';
+import { QUAT_STRIDE, type RigPose } from '../pose';
+import type { AvatarRig } from './AvatarRig';
+
+function saturate(value: number): number {
+  return value < 0 ? 0 : value > 1 ? 1 : value;
+}
+
+/**
+ * Writes a pose onto a model: normalized bones, expressions (presets and perfect sync) and
+ * VRMLookAt. Uses only the lookups cached in `rig`, and allocates nothing. `vrm.update()` then
+ * copies the normalized bones to the mesh, applies VRM's override rules, the gaze and the springs.
+ */
+export function applyPoseToRig(pose: RigPose, rig: AvatarRig): void {
+  // VRM 0.x rigs are turned 180° about Y: a rotation about X or Z there is the opposite one here.
+  const flip = rig.isVRM0 ? -1 : 1;
+  const rotations = pose.rotations;
+  const nodes = rig.boneNodes;
+  for (let bone = 0; bone < nodes.length; bone++) {
+    const node = nodes[bone];
+    if (!node) continue;
+    const o = bone * QUAT_STRIDE;
+    node.quaternion.set(rotations[o] * flip, rotations[o + 1], rotations[o + 2] * flip, rotations[o + 3]);
+  }
+
+  const presets = rig.presetExpressions;
+  for (let i = 0; i < presets.length; i++) {
+    const expression = presets[i];
+    if (expression) expression.weight = rig.presetDriven[i] ? saturate(pose.expressions[i]) : 0;
+  }
+  const perfectSync = rig.perfectSync;
+  for (let i = 0; i < perfectSync.length; i++) {
+    const expression = perfectSync[i];
+    if (expression) expression.weight = saturate(pose.blendshapes[i]);
+  }
+
+  const lookAt = rig.vrm.lookAt;
+  if (lookAt) {
+    // three-vrm's pitch is positive downward; ours is positive upward. Yaw agrees (+ toward +X).
+    lookAt.yaw = pose.gazeYaw * MathUtils.RAD2DEG;
+    lookAt.pitch = -pose.gazePitch * MathUtils.RAD2DEG;
+  }
+}

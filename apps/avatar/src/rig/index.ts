@@ -1,0 +1,4 @@
+export * from './AvatarRig';
+export * from './applyPoseNaive';
+export * from './applyPoseToRig';
+export * from './perfectSyncRules';

@@ -1,0 +1,3 @@
+export * from './AvatarBounds';
+export * from './computeFraming';
+export * from './measureAvatar';

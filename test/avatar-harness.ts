@@ -1,0 +1,211 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createHub, type Hub } from '@rigcast/hub';
+import { encodeFrame, type ClientToServerEvents, type RigFrame, type ServerToClientEvents } from '@rigcast/protocol';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { io, type Socket } from 'socket.io-client';
+import type { RigcastHook } from '../apps/avatar/src/page/RigcastState';
+import { REPO_ROOT, sharedPath } from './support/sharedData';
+
+declare global {
+  interface Window {
+    /** The avatar page's test hook. */
+    rigcast: RigcastHook;
+  }
+}
+
+/** The avatar app's folder and its build output. */
+export const AVATAR_APP_DIR = resolve(REPO_ROOT, 'apps/avatar');
+export const AVATAR_DIST_INDEX = join(AVATAR_APP_DIR, 'dist/index.html');
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'tests') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/**
+ * Builds `apps/avatar` with Vite when `dist/` is missing or older than its sources, so a test
+ * never drives a stale page.
+ */
+export async function ensureAvatarBuilt(): Promise<void> {
+  const sources = Math.max(newestMtime(join(AVATAR_APP_DIR, 'src')), newestMtime(join(AVATAR_APP_DIR, 'index.html')));
+  if (existsSync(AVATAR_DIST_INDEX) && statSync(AVATAR_DIST_INDEX).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ root: AVATAR_APP_DIR, configFile: join(AVATAR_APP_DIR, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** A real hub on a free port that serves the built avatar page and the shared test VRMs at `/models/`. */
+export function startAvatarHub(): Promise<Hub> {
+  return createHub({ port: 0, modelsDirs: [sharedPath('vrm'), resolve(REPO_ROOT, 'models')] });
+}
+
+/** The shared test avatars, as `/models/` paths relative to the avatar page. */
+export const TEST_VRMS = {
+  avocado: '../models/avocado-vrm0.vrm',
+  sphere: '../models/sphere-vrm0.vrm',
+  cryptovoxels: '../models/cryptovoxels-vrm0.vrm',
+  debugRobot: '../models/debug-robot-vrm1.vrm',
+  expressionsTest: '../models/expressions-test-vrm1.vrm',
+} as const;
+
+/** A page with the console errors and uncaught exceptions it produced. */
+export interface AvatarPage {
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Opens `/avatar/?…` on the hub and waits for the test hook. `waitForModel` also waits until the
+ * model has loaded (or failed).
+ */
+export async function openAvatar(
+  browser: Browser,
+  hub: Hub,
+  params: Record<string, string>,
+  { width = 640, height = 480, waitForModel = true } = {},
+): Promise<AvatarPage> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  const query = new URLSearchParams(params).toString();
+  await page.goto(`${hub.url}/avatar/?${query}`);
+  await page.waitForFunction(() => 'rigcast' in window, undefined, { timeout: 30_000 });
+  if (waitForModel) {
+    await page.waitForFunction(() => window.rigcast.state().model.status !== 'loading', undefined, { timeout: 90_000 });
+  }
+  return { page, errors };
+}
+
+/** A publisher socket on the hub, with its own sequence numbers. */
+export class TestPublisher {
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private seq = 0;
+
+  constructor(hub: Hub, room: string, key = hub.publishKey) {
+    this.socket = io(hub.url, { transports: ['websocket'], auth: { room, role: 'publisher', key }, reconnection: false });
+  }
+
+  /** Resolves once connected. */
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolvePromise, reject) => {
+      this.socket.once('connect', () => resolvePromise());
+      this.socket.once('connect_error', reject);
+    });
+  }
+
+  /** Encodes and sends `frame` with the next sequence number. */
+  send(frame: RigFrame): void {
+    frame.seq = ++this.seq;
+    frame.time = Date.now();
+    this.socket.emit('frame', encodeFrame(frame));
+  }
+
+  /** Sends raw bytes as a frame. */
+  sendBytes(bytes: Uint8Array): void {
+    this.socket.emit('frame', bytes);
+  }
+
+  /** Sends `frame()` at `hz` until the returned function is called. */
+  stream(frame: () => RigFrame, hz = 60): () => void {
+    const timer = setInterval(() => this.send(frame()), 1000 / hz);
+    return () => clearInterval(timer);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+/** A quaternion `[x, y, z, w]` for `degrees` about a unit axis. */
+export function axisAngle(axis: [number, number, number], degrees: number): [number, number, number, number] {
+  const half = (degrees * Math.PI) / 360;
+  const s = Math.sin(half);
+  return [axis[0] * s, axis[1] * s, axis[2] * s, Math.cos(half)];
+}
+
+/** Hamilton product a·b of quaternions `[x, y, z, w]`. */
+export function multiplyQuat(a: number[], b: number[]): [number, number, number, number] {
+  const [ax, ay, az, aw] = a;
+  const [bx, by, bz, bw] = b;
+  return [
+    aw * bx + ax * bw + ay * bz - az * by,
+    aw * by - ax * bz + ay * bw + az * bx,
+    aw * bz + ax * by - ay * bx + az * bw,
+    aw * bw - ax * bx - ay * by - az * bz,
+  ];
+}
+
+/** The rotation angle of a quaternion, in degrees (0–180). */
+export function quatAngleDeg(q: number[]): number {
+  return (2 * Math.acos(Math.min(1, Math.abs(q[3]))) * 180) / Math.PI;
+}
+
+/** A decoded screenshot. */
+export interface Pixels {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+/** Takes a screenshot with a transparent background and decodes it. */
+export async function screenshotPixels(page: Page): Promise<Pixels> {
+  const png = PNG.sync.read(await page.screenshot({ omitBackground: true }));
+  return { width: png.width, height: png.height, data: png.data };
+}
+
+/** The RGBA of one pixel. */
+export function pixelAt(pixels: Pixels, x: number, y: number): [number, number, number, number] {
+  const i = (Math.floor(y) * pixels.width + Math.floor(x)) * 4;
+  return [pixels.data[i], pixels.data[i + 1], pixels.data[i + 2], pixels.data[i + 3]];
+}
+
+/** A rectangle in screenshot pixels. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** How many pixels in `region` differ by more than `threshold` (0–255) in any channel. */
+export function countDifferentPixels(a: Pixels, b: Pixels, region: Region, threshold = 24): number {
+  let count = 0;
+  const x0 = Math.max(0, Math.floor(region.x));
+  const y0 = Math.max(0, Math.floor(region.y));
+  const x1 = Math.min(a.width, Math.ceil(region.x + region.width));
+  const y1 = Math.min(a.height, Math.ceil(region.y + region.height));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * a.width + x) * 4;
+      for (let c = 0; c < 4; c++) {
+        if (Math.abs(a.data[i + c] - b.data[i + c]) > threshold) {
+          count++;
+          break;
+        }
+      }
+    }
+  }
+  return count;
+}
+
+/** How many pixels in `region` have alpha above `threshold`. */
+export function countOpaquePixels(pixels: Pixels, region: Region, threshold = 16): number {
+  let count = 0;
+  for (let y = Math.max(0, region.y); y < Math.min(pixels.height, region.y + region.height); y++) {
+    for (let x = Math.max(0, region.x); x < Math.min(pixels.width, region.x + region.width); x++) {
+      if (pixels.data[(y * pixels.width + x) * 4 + 3] > threshold) count++;
+    }
+  }
+  return count;
+}
