@@ -1,0 +1,2 @@
+export * from './InputError';
+export * from './VideoInput';

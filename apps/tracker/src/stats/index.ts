@@ -1,0 +1,2 @@
+export * from './RateMeter';
+export * from './SmoothedValue';

@@ -1,0 +1,72 @@
+import type { TrackerState } from './TrackerState';
+
+/** The HUD's rows, in order: label and how to show the value. */
+const ROWS: [label: string, format: (state: TrackerState) => string][] = [
+  ['status', (s) => s.status],
+  ['model', (s) => formatProgress(s.modelProgress)],
+  ['delegate', (s) => (s.delegate ? `${s.delegate} (${s.thread === 'worker' ? 'worker' : 'main thread'})` : '–')],
+  ['gpu', (s) => (s.delegate === 'GPU' ? 'in use' : s.delegateNote || '–')],
+  ['input', (s) => s.input],
+  ['face', (s) => s.tracking || '–'],
+  ['fps', (s) => s.fps.toFixed(1)],
+  ['inference', (s) => formatMs(s.inferenceMs)],
+  ['solve', (s) => formatMs(s.solveMs, 3)],
+  ['sent', (s) => String(s.framesSent)],
+  ['hub', (s) => s.connection],
+  ['rtt', (s) => formatMs(s.rttMs)],
+];
+
+function formatMs(value: number, digits = 1): string {
+  return Number.isFinite(value) ? `${value.toFixed(digits)} ms` : '–';
+}
+
+function formatProgress(fraction: number): string {
+  if (Number.isNaN(fraction)) return 'downloading…';
+  if (fraction >= 1) return 'loaded';
+  return `${Math.round(fraction * 100)} %`;
+}
+
+/** The heads-up display: figures, and the messages that tell the user what is wrong. */
+export class Hud {
+  private readonly values: HTMLElement[] = [];
+  private readonly message: HTMLElement;
+  private readonly hubMessage: HTMLElement;
+  private readonly progress: HTMLProgressElement;
+
+  constructor(root: HTMLElement, message: HTMLElement, hubMessage: HTMLElement, progress: HTMLProgressElement) {
+    this.message = message;
+    this.hubMessage = hubMessage;
+    this.progress = progress;
+    const list = document.createElement('dl');
+    for (const [label] of ROWS) {
+      const term = document.createElement('dt');
+      term.textContent = label;
+      const value = document.createElement('dd');
+      value.dataset.field = label;
+      list.append(term, value);
+      this.values.push(value);
+    }
+    root.append(list);
+  }
+
+  /** Shows `state`. Cheap enough for a few times a second; not meant for every frame. */
+  render(state: TrackerState): void {
+    for (let i = 0; i < ROWS.length; i++) {
+      const text = ROWS[i][1](state);
+      if (this.values[i].textContent !== text) this.values[i].textContent = text;
+    }
+    setMessage(this.message, state.error || state.notice);
+    setMessage(this.hubMessage, state.hubError);
+    const loading = !(state.modelProgress >= 1) && state.status === 'loading-model';
+    this.progress.hidden = !loading;
+    if (loading) {
+      if (Number.isNaN(state.modelProgress)) this.progress.removeAttribute('value');
+      else this.progress.value = state.modelProgress;
+    }
+  }
+}
+
+function setMessage(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+  element.hidden = text === '';
+}

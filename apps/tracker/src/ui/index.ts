@@ -1,0 +1,3 @@
+export * from './Hud';
+export * from './LandmarkOverlay';
+export * from './TrackerState';
