@@ -1,0 +1,66 @@
+// Renders the default avatar in headless Chromium and writes PNG screenshots.
+// Usage: node --import tsx packages/avatar-gen/scripts/screenshots.ts [outDir] [view...]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '../../../test/support/chromium';
+import { REPO_ROOT } from '../../../test/support/sharedData';
+import { servePreview } from '../preview/servePreview';
+import { generateDefaultAvatar } from '../src/generateDefaultAvatar';
+
+interface Shot {
+  name: string;
+  expressions?: Record<string, number>;
+  bones?: Record<string, [number, number, number, number]>;
+  view: Record<string, unknown>;
+}
+
+const FACE = { width: 360, height: 360, target: [0, 1.31, 0], distance: 1.25, fov: 20, pitch: 0.05 };
+const BUST = { width: 400, height: 480, target: [0, 1.2, 0], distance: 2.4, fov: 20, pitch: 0.05, yaw: 0.35 };
+const FULL = { width: 360, height: 640, target: [0, 0.76, 0], distance: 4.6, fov: 20, pitch: 0.05, yaw: 0.5 };
+
+const SHOTS: Shot[] = [
+  { name: 'neutral', view: BUST },
+  { name: 'full', view: FULL },
+  { name: 'face-neutral', view: FACE },
+  { name: 'happy', expressions: { happy: 1 }, view: FACE },
+  { name: 'aa', expressions: { aa: 1 }, view: FACE },
+  { name: 'blink', expressions: { blink: 1 }, view: FACE },
+  { name: 'surprised', expressions: { surprised: 1 }, view: FACE },
+  { name: 'angry', expressions: { angry: 1 }, view: FACE },
+  { name: 'sad', expressions: { sad: 1 }, view: FACE },
+  { name: 'relaxed', expressions: { relaxed: 1 }, view: FACE },
+];
+
+const outDir = resolve(process.argv[2] ?? join(REPO_ROOT, 'docs/images'));
+const only = process.argv.slice(3);
+mkdirSync(outDir, { recursive: true });
+const tmp = mkdtempSync(join(tmpdir(), 'rigcast-avatar-'));
+const vrmPath = join(tmp, 'avatar.vrm');
+writeFileSync(vrmPath, generateDefaultAvatar().bytes);
+const server = await servePreview(vrmPath);
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 800, height: 800 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`);
+  });
+  await page.goto(server.url);
+  await page.waitForFunction('window.avatarPreviewReady === true');
+  const info = await page.evaluate(`window.avatarPreview.load('/avatar.vrm')`);
+  console.log(JSON.stringify({ ...(info as Record<string, unknown>), restPositions: undefined, expressions: undefined }));
+  await page.addStyleTag({ content: 'body { background: linear-gradient(180deg, #f4f1ff 0%, #dcd6f7 100%); }' });
+  for (const shot of SHOTS) {
+    if (only.length && !only.includes(shot.name)) continue;
+    await page.evaluate(`window.avatarPreview.setView(${JSON.stringify(shot.view)})`);
+    await page.evaluate(`window.avatarPreview.render(${JSON.stringify({ expressions: shot.expressions ?? {}, bones: shot.bones ?? {} })})`);
+    const v = shot.view as { width: number; height: number };
+    const file = join(outDir, `default-avatar-${shot.name}.png`);
+    await page.screenshot({ path: file, clip: { x: 0, y: 0, width: v.width, height: v.height } });
+    console.log(`wrote ${file}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+}

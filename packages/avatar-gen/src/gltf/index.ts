@@ -1,0 +1,2 @@
+export * from './GltfDocument';
+export * from './encodeGlb';

@@ -1,0 +1,3 @@
+export * from './Palette';
+export * from './TextureAtlas';
+export * from './createThumbnailPixels';

@@ -1,0 +1,4 @@
+export * from './MeshBuilder';
+export * from './addGrid';
+export * from './addTube';
+export * from './vec3';

@@ -1,0 +1,3 @@
+export * from './Skeleton';
+export * from './createSkeleton';
+export * from './blendAlong';
