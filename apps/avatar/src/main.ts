@@ -5,6 +5,7 @@ import {
   Color,
   DirectionalLight,
   PerspectiveCamera,
+  Quaternion,
   Scene,
   Vector3,
   WebGLRenderer,
@@ -31,7 +32,7 @@ const MAX_SPRING_STEP_S = 1 / 20;
 /** Highest device pixel ratio rendered: beyond 2 the cost grows and nobody sees the difference. */
 const MAX_PIXEL_RATIO = 2;
 /** Bones the test hook reports. */
-const HOOK_BONES = ['hips', 'spine', 'chest', 'neck', 'head', 'leftUpperArm', 'rightUpperArm'] as const;
+const HOOK_BONES = ['hips', 'spine', 'chest', 'neck', 'head', 'leftEye', 'rightEye', 'leftUpperArm', 'rightUpperArm'] as const;
 
 const { options, problems } = parsePageOptions(location.href);
 
@@ -44,6 +45,8 @@ let connection: ViewerConnection | null = null;
 
 let rig: AvatarRig | null = null;
 let bounds: AvatarBounds | null = null;
+/** The head's world rotation in the rest pose, for the test hook's `headForward`. */
+const restHeadWorld = new Quaternion();
 let modelStatus: ModelStatus = ModelStatus.Loading;
 let modelName: string | null = null;
 let modelError: string | null = null;
@@ -168,6 +171,7 @@ function showModel(next: AvatarRig, name: string): void {
     VRMUtils.deepDispose(rig.vrm.scene);
   }
   bounds = measureAvatar(next.vrm);
+  next.vrm.humanoid.getRawBoneNode('head')?.getWorldQuaternion(restHeadWorld);
   scene.add(next.vrm.scene);
   rig = next;
   modelName = name;
@@ -295,19 +299,30 @@ function snapshot(): RigcastState {
     bones[name] = node ? [node.quaternion.x, node.quaternion.y, node.quaternion.z, node.quaternion.w] : null;
   }
   const expressions: Record<string, number> = {};
+  const overrides = { blink: 1, mouth: 1, lookAt: 1 };
   for (const expression of vrm?.expressionManager?.expressions ?? []) {
     expressions[expression.expressionName] = vrm?.expressionManager?.getValue(expression.expressionName) ?? 0;
+    overrides.blink -= expression.overrideBlinkAmount;
+    overrides.mouth -= expression.overrideMouthAmount;
+    overrides.lookAt -= expression.overrideLookAtAmount;
   }
+  overrides.blink = Math.max(0, overrides.blink);
+  overrides.mouth = Math.max(0, overrides.mouth);
+  overrides.lookAt = Math.max(0, overrides.lookAt);
   let lookAt: RigcastState['lookAt'] = null;
   if (vrm?.lookAt) {
     const direction = vrm.lookAt.getLookAtWorldDirection(new Vector3());
     lookAt = { yaw: vrm.lookAt.yaw, pitch: vrm.lookAt.pitch, direction: [direction.x, direction.y, direction.z] };
   }
   let headScreen: RigcastState['headScreen'] = null;
+  let headForward: RigcastState['headForward'] = null;
   const head = vrm?.humanoid.getRawBoneNode('head');
   if (head) {
     const p = head.getWorldPosition(new Vector3()).project(camera);
     headScreen = { x: ((p.x + 1) / 2) * window.innerWidth, y: ((1 - p.y) / 2) * window.innerHeight };
+    const turn = head.getWorldQuaternion(new Quaternion()).multiply(restHeadWorld.clone().invert());
+    const forward = new Vector3(0, 0, 1).applyQuaternion(turn);
+    headForward = [forward.x, forward.y, forward.z];
   }
   const applier = vrm?.lookAt?.applier.constructor as { type?: string } | undefined;
   return {
@@ -337,7 +352,9 @@ function snapshot(): RigcastState {
     idle: { active: idleBlend.active, weight: idleBlend.weight },
     bones,
     expressions,
+    overrides,
     lookAt,
+    headForward,
     headScreen,
     render: {
       fps,

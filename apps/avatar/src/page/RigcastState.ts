@@ -38,8 +38,15 @@ export interface RigcastState {
   bones: Record<string, [number, number, number, number] | null>;
   /** Every expression's weight as set on the model (`expressionManager.getValue`). */
   expressions: Record<string, number>;
+  /**
+   * What VRM's override rules leave of the blink, mouth and lookAt expressions (1 = untouched,
+   * 0 = fully overridden by e.g. an emotion with `overrideBlink: block`).
+   */
+  overrides: { blink: number; mouth: number; lookAt: number };
   /** VRMLookAt in three-vrm's terms (degrees; pitch > 0 is down), and the world direction of the gaze. */
   lookAt: { yaw: number; pitch: number; direction: [number, number, number] } | null;
+  /** Where the face points in the world (+Z at rest; +X is the avatar's left), from the head bone's turn since rest. */
+  headForward: [number, number, number] | null;
   /** The head bone projected onto the page, in CSS pixels. */
   headScreen: { x: number; y: number } | null;
   render: {
