@@ -2,7 +2,7 @@
 // the screenshot script can pose it, set expressions, render and read pixels back.
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
-import { VRMLoaderPlugin } from '@pixiv/three-vrm';
+import { VRMLoaderPlugin, VRMMetaLoaderPlugin } from '@pixiv/three-vrm';
 
 const warnings = [];
 const originalWarn = console.warn;
@@ -35,7 +35,7 @@ function setView({ width = 512, height = 512, target = [0, 1.3, 0], distance = 1
 
 async function load(url) {
   const loader = new GLTFLoader();
-  loader.register((parser) => new VRMLoaderPlugin(parser));
+  loader.register((parser) => new VRMLoaderPlugin(parser, { metaPlugin: new VRMMetaLoaderPlugin(parser, { needThumbnailImage: true }) }));
   const gltf = await loader.loadAsync(url);
   vrm = gltf.userData.vrm;
   scene.add(vrm.scene);
@@ -53,7 +53,7 @@ async function load(url) {
   for (const name of Object.keys(vrm.humanoid.humanBones)) rest[name] = vrm.humanoid.getRawBoneNode(name).getWorldPosition(new THREE.Vector3()).toArray();
   return {
     metaVersion: vrm.meta.metaVersion,
-    meta: { name: vrm.meta.name, version: vrm.meta.version, authors: vrm.meta.authors, licenseUrl: vrm.meta.licenseUrl, avatarPermission: vrm.meta.avatarPermission, commercialUsage: vrm.meta.commercialUsage, allowRedistribution: vrm.meta.allowRedistribution, modification: vrm.meta.modification, creditNotation: vrm.meta.creditNotation, thumbnail: !!vrm.meta.thumbnailImage },
+    meta: { name: vrm.meta.name, version: vrm.meta.version, authors: vrm.meta.authors, licenseUrl: vrm.meta.licenseUrl, avatarPermission: vrm.meta.avatarPermission, commercialUsage: vrm.meta.commercialUsage, allowRedistribution: vrm.meta.allowRedistribution, modification: vrm.meta.modification, creditNotation: vrm.meta.creditNotation, thumbnail: vrm.meta.thumbnailImage ? [vrm.meta.thumbnailImage.width, vrm.meta.thumbnailImage.height] : null },
     humanBones: Object.keys(vrm.humanoid.humanBones).filter((n) => vrm.humanoid.getRawBoneNode(n)),
     restPositions: rest,
     expressions: vrm.expressionManager.expressions.map((e) => ({ name: e.expressionName, binds: e._binds.length, isBinary: e.isBinary, overrideBlink: e.overrideBlink, overrideMouth: e.overrideMouth })),
@@ -115,19 +115,26 @@ function readRaw() {
 function diff(options, regions, threshold = 24) {
   render(options);
   const cur = readRaw();
-  const counts = { total: 0 };
-  for (const name of Object.keys(regions)) counts[name] = 0;
-  for (let y = 0; y < cur.h; y++) {
-    for (let x = 0; x < cur.w; x++) {
-      const o = (y * cur.w + x) * 4;
-      let d = 0;
-      for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(cur.buf[o + c] - neutral.buf[o + c]));
-      if (d <= threshold) continue;
-      counts.total++;
-      const ty = cur.h - 1 - y;
-      for (const [name, [x0, y0, x1, y1]] of Object.entries(regions)) if (x >= x0 && x < x1 && ty >= y0 && ty < y1) counts[name]++;
+  const a = cur.buf;
+  const b = neutral.buf;
+  const names = Object.keys(regions);
+  const rects = names.map((n) => regions[n]);
+  const hits = new Array(names.length).fill(0);
+  let total = 0;
+  for (let o = 0; o < a.length; o += 4) {
+    const d = Math.max(Math.abs(a[o] - b[o]), Math.abs(a[o + 1] - b[o + 1]), Math.abs(a[o + 2] - b[o + 2]), Math.abs(a[o + 3] - b[o + 3]));
+    if (d <= threshold) continue;
+    total++;
+    const p = o >> 2;
+    const x = p % cur.w;
+    const ty = cur.h - 1 - (p - x) / cur.w;
+    for (let i = 0; i < rects.length; i++) {
+      const r = rects[i];
+      if (x >= r[0] && x < r[2] && ty >= r[1] && ty < r[3]) hits[i]++;
     }
   }
+  const counts = { total };
+  names.forEach((n, i) => (counts[n] = hits[i]));
   return counts;
 }
 
@@ -139,13 +146,6 @@ function project(p) {
   return [((v.x + 1) / 2) * w, ((1 - v.y) / 2) * h];
 }
 
-/** Positions of the skinned vertices (after skinning and morphs) for a pose, summed as a checksum-like vector. */
-function skinnedSignature(options, boneName) {
-  pose(options);
-  const node = vrm.humanoid.getRawBoneNode(boneName);
-  return node.getWorldPosition(new THREE.Vector3()).toArray();
-}
-
 function pixelsToBase64(bytes) {
   let s = '';
   const CHUNK = 0x8000;
@@ -153,5 +153,5 @@ function pixelsToBase64(bytes) {
   return btoa(s);
 }
 
-window.avatarPreview = { load, setView, render, readPixels, captureNeutral, diff, project, skinnedSignature, warnings };
+window.avatarPreview = { load, setView, render, readPixels, captureNeutral, diff, project, warnings };
 window.avatarPreviewReady = true;
