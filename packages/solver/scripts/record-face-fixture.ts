@@ -1,9 +1,12 @@
 /**
  * Records FaceLandmarker results for every frame of a video into a compact fixture.
  *
- *   node --import tsx packages/solver/scripts/record-face-fixture.ts [video] [out]
+ *   node --import tsx packages/solver/scripts/record-face-fixture.ts [--image-mode] [video] [out]
  *
  * Defaults: `../shared/media/face/selfie.mp4` → `packages/solver/fixtures/selfie-face.rcff.gz`.
+ * `--image-mode` runs FaceLandmarker in IMAGE mode instead of VIDEO mode: every frame is detected
+ * on its own, with none of MediaPipe's temporal smoothing (the raw detector noise), and the default
+ * output is `fixtures/selfie-face-image-mode.rcff.gz`.
  * It serves `@mediapipe/tasks-vision` (ESM bundle and wasm) from node_modules, the model from
  * `../shared/models/face_landmarker.task` and the video on a local port, opens Debian Chromium,
  * seeks to the middle of each frame and runs FaceLandmarker (VIDEO mode, CPU) on it. No network.
@@ -18,7 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../../test/support/chromium';
 import { sharedPath } from '../../../test/support/sharedData';
 import { encodeFaceFixture, type RawFaceFrame } from '../src/fixture/FaceFixture';
-import { SELFIE_FACE_FIXTURE_PATH } from '../src/fixture/loadFaceFixture';
+import { SELFIE_FACE_FIXTURE_PATH, SELFIE_FACE_IMAGE_MODE_FIXTURE_PATH } from '../src/fixture/loadFaceFixture';
 
 const FPS = 30;
 const LANDMARK_COUNT = 478;
@@ -27,8 +30,11 @@ const BLENDSHAPE_COUNT = 52;
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const tasksVisionDir = dirname(require.resolve('@mediapipe/tasks-vision', { paths: [resolve(here, '..')] }));
-const videoPath = resolve(process.argv[2] ?? sharedPath('media/face/selfie.mp4'));
-const outPath = resolve(process.argv[3] ?? SELFIE_FACE_FIXTURE_PATH);
+const args = process.argv.slice(2);
+const imageMode = args.includes('--image-mode');
+const positional = args.filter((a) => !a.startsWith('--'));
+const videoPath = resolve(positional[0] ?? sharedPath('media/face/selfie.mp4'));
+const outPath = resolve(positional[1] ?? (imageMode ? SELFIE_FACE_IMAGE_MODE_FIXTURE_PATH : SELFIE_FACE_FIXTURE_PATH));
 const modelPath = sharedPath('models/face_landmarker.task');
 
 const MIME: Record<string, string> = {
@@ -36,12 +42,12 @@ const MIME: Record<string, string> = {
   '.mp4': 'video/mp4', '.task': 'application/octet-stream', '.html': 'text/html',
 };
 
-const PAGE = `<!doctype html><meta charset="utf-8"><body><script type="module">
+const page = (runningMode: 'VIDEO' | 'IMAGE'): string => `<!doctype html><meta charset="utf-8"><body><script type="module">
 import { FilesetResolver, FaceLandmarker } from '/tasks-vision/vision_bundle.mjs';
 const fileset = await FilesetResolver.forVisionTasks('/tasks-vision/wasm');
 const landmarker = await FaceLandmarker.createFromOptions(fileset, {
   baseOptions: { modelAssetPath: '/model.task', delegate: 'CPU' },
-  runningMode: 'VIDEO', numFaces: 1, outputFaceBlendshapes: true, outputFacialTransformationMatrixes: true,
+  runningMode: '${runningMode}', numFaces: 1, outputFaceBlendshapes: true, outputFacialTransformationMatrixes: true,
 });
 const video = document.createElement('video');
 video.muted = true; video.playsInline = true; video.preload = 'auto';
@@ -63,7 +69,7 @@ window.recorder = {
   width: video.videoWidth, height: video.videoHeight, duration: video.duration,
   async frame(i, fps) {
     await seek((i + 0.5) / fps);
-    const r = landmarker.detectForVideo(video, (i * 1000) / fps + 1);
+    const r = '${runningMode}' === 'VIDEO' ? landmarker.detectForVideo(video, (i * 1000) / fps + 1) : landmarker.detect(video);
     if (!r.faceLandmarks.length) return null;
     return {
       landmarks: r.faceLandmarks[0].flatMap((p) => [p.x, p.y, p.z]),
@@ -80,7 +86,7 @@ function serve(): Promise<Server> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let file: string | null = null;
     if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page(imageMode ? 'IMAGE' : 'VIDEO'));
       return;
     }
     if (url.pathname === '/video.mp4') file = videoPath;
@@ -115,7 +121,7 @@ async function main(): Promise<void> {
       return { width: r.width, height: r.height, duration: r.duration };
     });
     const count = Math.round(info.duration * FPS);
-    console.log(`video ${info.width}×${info.height}, ${info.duration.toFixed(3)} s → ${count} frames`);
+    console.log(`${imageMode ? 'IMAGE' : 'VIDEO'} mode, video ${info.width}×${info.height}, ${info.duration.toFixed(3)} s → ${count} frames`);
     const frames: (RawFaceFrame | null)[] = [];
     const started = Date.now();
     for (let i = 0; i < count; i++) {

@@ -47,7 +47,18 @@ export class EyeBlinkRemapper {
   private _lastTimeMs = Number.NaN;
 
   constructor(params: Partial<EyeBlinkRemapperParams> = {}) {
-    this.params = { ...DEFAULT_EYE_BLINK_REMAPPER_PARAMS, ...params };
+    const p = { ...DEFAULT_EYE_BLINK_REMAPPER_PARAMS, ...params };
+    // An object literal with every field, so reads in update() see one fixed shape.
+    this.params = {
+      defaultOpen: p.defaultOpen,
+      defaultClosed: p.defaultClosed,
+      minSpan: p.minSpan,
+      openKnee: p.openKnee,
+      closedKnee: p.closedKnee,
+      openRiseMs: p.openRiseMs,
+      openFallMs: p.openFallMs,
+      closedDecayMs: p.closedDecayMs,
+    };
     this._open = this.params.defaultOpen;
     this._closed = this.params.defaultClosed;
   }
@@ -62,20 +73,27 @@ export class EyeBlinkRemapper {
     return this._closed;
   }
 
+  /** The closure computed by the last {@link update}, in [0, 1]. Read-only. */
+  closure = 0;
+
   /** The closure in [0, 1] for `raw`, without learning from it. */
-  closure(raw: number): number {
+  closureOf(raw: number): number {
     const { openKnee, closedKnee } = this.params;
     const normalized = (raw - this._open) / (this._closed - this._open);
     const t = Math.min(1, Math.max(0, (normalized - openKnee) / (closedKnee - openKnee)));
     return t * t * (3 - 2 * t);
   }
 
-  /** Learns from `raw` sampled at `timeMs` and returns its closure in [0, 1]. */
-  update(raw: number, timeMs: number): number {
+  /** Learns from `raw` sampled at `timeMs` and sets {@link closure} to its closure in [0, 1]. */
+  update(raw: number, timeMs: number): void {
     const p = this.params;
     const dt = Number.isNaN(this._lastTimeMs) ? 0 : Math.max(0, timeMs - this._lastTimeMs);
     this._lastTimeMs = timeMs;
-    const closure = this.closure(raw);
+    // closureOf(raw), written out so no number is returned (and boxed) per frame.
+    const normalized = (raw - this._open) / (this._closed - this._open);
+    const t = Math.min(1, Math.max(0, (normalized - p.openKnee) / (p.closedKnee - p.openKnee)));
+    const closure = t * t * (3 - 2 * t);
+    this.closure = closure;
     if (raw < this._open) {
       this._open += (raw - this._open) * (1 - Math.exp(-dt / p.openFallMs));
     } else if (closure === 0) {
@@ -84,7 +102,6 @@ export class EyeBlinkRemapper {
     if (raw > this._closed) this._closed = raw;
     else this._closed += (this._open + p.minSpan - this._closed) * (1 - Math.exp(-dt / p.closedDecayMs));
     if (this._closed < this._open + p.minSpan) this._closed = this._open + p.minSpan;
-    return closure;
   }
 
   /** Calibration: the eye is open now and reads `raw`. */
@@ -98,5 +115,6 @@ export class EyeBlinkRemapper {
     this._open = this.params.defaultOpen;
     this._closed = this.params.defaultClosed;
     this._lastTimeMs = Number.NaN;
+    this.closure = 0;
   }
 }

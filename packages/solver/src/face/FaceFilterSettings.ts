@@ -23,8 +23,8 @@ export interface FaceFilterSettings {
 
 /** Tuned on the selfie fixture: ≥ 3× less jitter at rest, ≤ 1 frame of lag on head turns. */
 export const DEFAULT_FACE_FILTER_SETTINGS: Readonly<FaceFilterSettings> = {
-  head: { minCutoff: 0.6, beta: 6, derivativeCutoff: 2 },
-  headPosition: { measurementNoise: 0.002, accelerationNoise: 1.5 },
+  head: { minCutoff: 0.3, beta: 12, derivativeCutoff: 1, speedFloor: 0.15 },
+  headPosition: { measurementNoise: 0.002, accelerationNoise: 0.1 },
   blink: { minCutoff: 6, beta: 30, derivativeCutoff: 4 },
   gaze: { minCutoff: 1.5, beta: 8, derivativeCutoff: 2 },
   mouth: { minCutoff: 3, beta: 15, derivativeCutoff: 2 },

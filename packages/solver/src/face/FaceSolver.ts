@@ -1,12 +1,13 @@
 import {
-  ARKIT_BLENDSHAPE_NAMES,
   MEDIAPIPE_BLENDSHAPE_NAMES,
-  createNeutralFace,
+  RIG_EXPRESSION_NAMES,
+  arkitBlendshapeIndex,
   type FaceRig,
   type Quat,
+  type RigExpressionName,
 } from '@rigcast/protocol';
 import { KalmanPositionFilter } from '../filters/KalmanPositionFilter';
-import { OneEuroFilter } from '../filters/OneEuroFilter';
+import { OneEuroFilterBank } from '../filters/OneEuroFilterBank';
 import { scaleOneEuroParams, type OneEuroParams } from '../filters/OneEuroParams';
 import { OneEuroQuaternionFilter } from '../filters/OneEuroQuaternionFilter';
 import { OneEuroVectorFilter } from '../filters/OneEuroVectorFilter';
@@ -24,7 +25,7 @@ import { FACE_LANDMARK_COUNT_WITH_IRIS } from './FaceLandmarkIndex';
 import type { FaceLandmarkerResultLike } from './FaceLandmarkerResultLike';
 import { FaceMirror } from './FaceMirror';
 import { FaceTrackingState } from './FaceTrackingState';
-import { blendFaceRig, copyFaceRig } from './faceRigBlend';
+import { FaceStateLayout as L, blendFaceState, createFaceState, writeFaceRig } from './FaceState';
 import { TRANSFORM_MATRIX_ENTRIES, headPositionFromMatrix, headRotationFromMatrix } from './headPoseFromMatrix';
 import { measureIrisOffsets } from './measureIrisOffsets';
 import { solveEmotions, solveVowels, type MouthInput } from './solveMouth';
@@ -78,6 +79,12 @@ const MP_GROUP = MEDIAPIPE_BLENDSHAPE_NAMES.map((name) =>
   /^(mouth|jaw|cheek)/.test(name) ? BlendshapeGroup.Mouth : BlendshapeGroup.UpperFace,
 );
 
+/** Offset in a face state of each rig expression. */
+const EXPRESSION = Object.fromEntries(RIG_EXPRESSION_NAMES.map((name, i) => [name, L.Expressions + i])) as Record<RigExpressionName, number>;
+const EYE_BLINK_LEFT = L.Blendshapes + arkitBlendshapeIndex('eyeBlinkLeft');
+const EYE_BLINK_RIGHT = L.Blendshapes + arkitBlendshapeIndex('eyeBlinkRight');
+const TONGUE_OUT = L.Blendshapes + arkitBlendshapeIndex('tongueOut');
+
 const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 const smoothstep01 = (t: number): number => {
   const x = clamp(t, 0, 1);
@@ -88,6 +95,8 @@ const smoothstep01 = (t: number): number => {
 const _q: Quat = [0, 0, 0, 1];
 const _qCalibrated: Quat = [0, 0, 0, 1];
 const _qInverse: Quat = [0, 0, 0, 1];
+const _qOut: Quat = [0, 0, 0, 1];
+const _pOut: [number, number, number] = [0, 0, 0];
 const _position = new Float64Array(3);
 const _iris = new Float64Array(4);
 const _eye = new Float64Array(2);
@@ -130,11 +139,12 @@ export class FaceSolver {
   private readonly _settings: FaceFilterSettings;
   private readonly _headFilter: OneEuroQuaternionFilter;
   private readonly _positionFilter: KalmanPositionFilter;
-  private readonly _blinkFilters: [OneEuroFilter, OneEuroFilter];
+  private readonly _blinkFilter: OneEuroFilterBank;
+  private readonly _blinkIn = new Float64Array(2);
   private readonly _gazeFilters: [OneEuroVectorFilter, OneEuroVectorFilter];
-  private readonly _shapeFilters: OneEuroFilter[];
+  private readonly _shapeFilters: OneEuroFilterBank;
   private readonly _remappers: [EyeBlinkRemapper, EyeBlinkRemapper];
-  private readonly _scaled: OneEuroParams = { minCutoff: 0, beta: 0, derivativeCutoff: 0 };
+  private readonly _scaled: OneEuroParams = { minCutoff: 0, beta: 0, derivativeCutoff: 0, speedFloor: 0 };
   private _appliedSmoothing = Number.NaN;
 
   // Camera-space state of the last tracked frame. Index 0 = subject's left eye, 1 = right.
@@ -158,11 +168,17 @@ export class FaceSolver {
   private _hasNeutralPosition = false;
   private readonly _neutralGaze = new Float64Array(4);
 
-  // Output state.
-  private readonly _live: FaceRig = createNeutralFace();
-  private readonly _last: FaceRig = createNeutralFace();
-  private readonly _from: FaceRig = createNeutralFace();
-  private readonly _neutral: FaceRig = createNeutralFace();
+  /** Derived expressions of the current frame (a fixed-shape object, so stores never box). */
+  private readonly _expressions: Record<RigExpressionName, number> = {
+    blink: 0, blinkLeft: 0, blinkRight: 0, aa: 0, ih: 0, ou: 0, ee: 0, oh: 0,
+    happy: 0, angry: 0, sad: 0, relaxed: 0, surprised: 0,
+  };
+
+  // Output state, as flat face states (see FaceState).
+  private readonly _live = createFaceState();
+  private readonly _last = createFaceState(0);
+  private readonly _from = createFaceState();
+  private readonly _neutral = createFaceState(0);
   private _state: FaceTrackingState = FaceTrackingState.Lost;
   private _everTracked = false;
   private _lastFaceTimeMs = 0;
@@ -178,11 +194,10 @@ export class FaceSolver {
     const s = this._settings;
     this._headFilter = new OneEuroQuaternionFilter(s.head);
     this._positionFilter = new KalmanPositionFilter(s.headPosition);
-    this._blinkFilters = [new OneEuroFilter(s.blink), new OneEuroFilter(s.blink)];
+    this._blinkFilter = new OneEuroFilterBank([s.blink, s.blink]);
     this._gazeFilters = [new OneEuroVectorFilter(2, s.gaze), new OneEuroVectorFilter(2, s.gaze)];
-    this._shapeFilters = MP_GROUP.map((group) => new OneEuroFilter(group === BlendshapeGroup.Mouth ? s.mouth : s.upperFace));
+    this._shapeFilters = new OneEuroFilterBank(MP_GROUP.map((group) => (group === BlendshapeGroup.Mouth ? s.mouth : s.upperFace)));
     this._remappers = [new EyeBlinkRemapper(), new EyeBlinkRemapper()];
-    this._neutral.confidence = 0;
   }
 
   /** The state returned by the last {@link solve}. */
@@ -226,28 +241,28 @@ export class FaceSolver {
         this._blendStartMs = timeMs;
       }
       const t = (timeMs - this._blendStartMs) / FACE_RETURN_BLEND_MS;
-      if (t < 1) blendFaceRig(this._last, this._from, this._live, smoothstep01(t));
-      else copyFaceRig(this._last, this._live);
+      if (t < 1) blendFaceState(this._last, this._from, this._live, smoothstep01(t));
+      else this._last.set(this._live);
     } else if (!this._everTracked) {
-      copyFaceRig(this._last, this._neutral);
+      this._last.set(this._neutral);
       this._state = FaceTrackingState.Lost;
     } else {
-      if (this._state === FaceTrackingState.Tracking) copyFaceRig(this._from, this._last);
+      if (this._state === FaceTrackingState.Tracking) this._from.set(this._last);
       this._blendStartMs = Number.NaN;
       this._pendingBlend = false;
       const gap = timeMs - this._lastFaceTimeMs;
       if (gap <= FACE_HOLD_MS) {
-        copyFaceRig(this._last, this._from);
-        this._last.confidence = this._from.confidence * HOLD_CONFIDENCE;
+        this._last.set(this._from);
+        this._last[L.Confidence] = this._from[L.Confidence] * HOLD_CONFIDENCE;
         this._state = FaceTrackingState.Holding;
       } else {
         const ease = smoothstep01((gap - FACE_HOLD_MS) / FACE_EASE_TO_NEUTRAL_MS);
-        blendFaceRig(this._last, this._from, this._neutral, ease);
-        this._last.confidence = this._from.confidence * HOLD_CONFIDENCE * (1 - ease);
+        blendFaceState(this._last, this._from, this._neutral, ease);
+        this._last[L.Confidence] = this._from[L.Confidence] * HOLD_CONFIDENCE * (1 - ease);
         this._state = FaceTrackingState.Lost;
       }
     }
-    copyFaceRig(target, this._last);
+    writeFaceRig(target, this._last);
     return this._state;
   }
 
@@ -266,7 +281,7 @@ export class FaceSolver {
     this._remappers[0].calibrateOpen(this._rawBlink[0]);
     this._remappers[1].calibrateOpen(this._rawBlink[1]);
     this._pendingBlend = true;
-    copyFaceRig(this._from, this._last);
+    this._from.set(this._last);
     return true;
   }
 
@@ -283,20 +298,20 @@ export class FaceSolver {
     this._state = FaceTrackingState.Lost;
     this._blendStartMs = Number.NaN;
     this._pendingBlend = false;
-    copyFaceRig(this._last, this._neutral);
+    this._last.set(this._neutral);
   }
 
   private startBlend(timeMs: number): void {
-    copyFaceRig(this._from, this._last);
+    this._from.set(this._last);
     this._blendStartMs = timeMs;
   }
 
   private resetFilters(): void {
     this._headFilter.reset();
     this._positionFilter.reset();
-    for (const f of this._blinkFilters) f.reset();
+    this._blinkFilter.reset();
     for (const f of this._gazeFilters) f.reset();
-    for (const f of this._shapeFilters) f.reset();
+    this._shapeFilters.reset();
   }
 
   private applySmoothing(): void {
@@ -309,11 +324,16 @@ export class FaceSolver {
       target.minCutoff = this._scaled.minCutoff;
       target.beta = this._scaled.beta;
       target.derivativeCutoff = this._scaled.derivativeCutoff;
+      target.speedFloor = this._scaled.speedFloor;
     };
     set(this._headFilter.params, s.head);
-    for (const f of this._blinkFilters) set(f.params, s.blink);
+    scaleOneEuroParams(this._scaled, s.blink, smoothing);
+    this._blinkFilter.setParams(0, this._scaled);
+    this._blinkFilter.setParams(1, this._scaled);
     for (const f of this._gazeFilters) set(f.params, s.gaze);
-    this._shapeFilters.forEach((f, i) => set(f.params, MP_GROUP[i] === BlendshapeGroup.Mouth ? s.mouth : s.upperFace));
+    MP_GROUP.forEach((group, i) => {
+      this._shapeFilters.setParams(i, scaleOneEuroParams(this._scaled, group === BlendshapeGroup.Mouth ? s.mouth : s.upperFace, smoothing));
+    });
     const factor = smoothing === 0 ? Number.POSITIVE_INFINITY : (0.5 / smoothing) ** 2;
     this._positionFilter.enabled = smoothing > 0;
     if (smoothing > 0) {
@@ -339,7 +359,7 @@ export class FaceSolver {
 
     // Blendshapes by MediaPipe index.
     this.readShapes(result);
-    for (let i = 0; i < MP_COUNT; i++) this._shapes[i] = this._shapeFilters[i].filter(this._rawShapes[i], timeMs);
+    this._shapeFilters.filter(this._rawShapes, timeMs, this._shapes);
 
     // Head yaw relative to neutral, for hidden-eye stabilization and confidence.
     quatConjugate(_qInverse, this._neutralHead);
@@ -349,14 +369,19 @@ export class FaceSolver {
     // Blinks: remap each eye, let the eye turned away follow the visible one, then filter.
     this._rawBlink[0] = this._rawShapes[MP.eyeBlinkLeft];
     this._rawBlink[1] = this._rawShapes[MP.eyeBlinkRight];
-    const left = this._remappers[0].update(this._rawBlink[0], timeMs);
-    const right = this._remappers[1].update(this._rawBlink[1], timeMs);
+    this._remappers[0].update(this._rawBlink[0], timeMs);
+    this._remappers[1].update(this._rawBlink[1], timeMs);
+    const left = this._remappers[0].closure;
+    const right = this._remappers[1].closure;
     // Camera yaw > 0 turns the face toward +X, the subject's left: the left eye turns away.
     const follow = smoothstep01((Math.abs(_angles.yaw) - HIDDEN_EYE_YAW_START) / (HIDDEN_EYE_YAW_FULL - HIDDEN_EYE_YAW_START));
     const stableLeft = _angles.yaw > 0 ? left + (right - left) * follow : left;
     const stableRight = _angles.yaw < 0 ? right + (left - right) * follow : right;
-    this._closure[0] = clamp(this._blinkFilters[0].filter(stableLeft, timeMs), 0, 1);
-    this._closure[1] = clamp(this._blinkFilters[1].filter(stableRight, timeMs), 0, 1);
+    this._blinkIn[0] = stableLeft;
+    this._blinkIn[1] = stableRight;
+    this._blinkFilter.filter(this._blinkIn, timeMs, this._closure);
+    this._closure[0] = clamp(this._closure[0], 0, 1);
+    this._closure[1] = clamp(this._closure[1], 0, 1);
 
     // Gaze: iris offsets (yaw) and eyeLook shapes (pitch); a closing eye keeps its last gaze.
     const landmarks = result.faceLandmarks[0];
@@ -418,43 +443,59 @@ export class FaceSolver {
   }
 
   /** Writes the tracked face into `out` in the output space (the one place mirroring applies). */
-  private writeLive(out: FaceRig): void {
+  private writeLive(out: Float64Array): void {
     const mirror = this.mirror;
     // Head: relative to neutral, then mirrored.
-    FaceMirror.rotation(out.head, _qCalibrated, mirror);
+    FaceMirror.rotation(_qOut, _qCalibrated, mirror);
+    out[L.Head] = _qOut[0]; out[L.Head + 1] = _qOut[1]; out[L.Head + 2] = _qOut[2]; out[L.Head + 3] = _qOut[3];
     this._positionFilter.current(_position);
     for (let i = 0; i < 3; i++) _position[i] -= this._neutralPosition[i];
-    FaceMirror.position(out.headPosition, _position, mirror);
+    FaceMirror.position(_pOut, _position, mirror);
+    out[L.Position] = _pOut[0]; out[L.Position + 1] = _pOut[1]; out[L.Position + 2] = _pOut[2];
 
     // Blendshapes under their (possibly side-swapped) ARKit names.
     const targets = FaceMirror.blendshapeTargets(mirror);
     for (let i = 0; i < MP_COUNT; i++) {
       const target = targets[i];
-      if (target >= 0) out.blendshapes[ARKIT_BLENDSHAPE_NAMES[target]] = clamp(this._shapes[i], 0, 1);
+      if (target >= 0) out[L.Blendshapes + target] = clamp(this._shapes[i], 0, 1);
     }
-    out.blendshapes.tongueOut = 0;
+    out[TONGUE_OUT] = 0;
 
     // Eyes: the subject's left eye drives the avatar's left unless mirrored.
-    const leftFromLeft = FaceMirror.avatarLeftIsSubjectLeft(mirror);
-    const avatarLeft = leftFromLeft ? 0 : 1;
+    const avatarLeft = FaceMirror.avatarLeftIsSubjectLeft(mirror) ? 0 : 1;
     const avatarRight = 1 - avatarLeft;
     const closeLeft = this._closure[avatarLeft];
     const closeRight = this._closure[avatarRight];
-    out.blendshapes.eyeBlinkLeft = closeLeft;
-    out.blendshapes.eyeBlinkRight = closeRight;
-    const both = Math.min(closeLeft, closeRight);
-    out.expressions.blink = both;
-    out.expressions.blinkLeft = closeLeft - both;
-    out.expressions.blinkRight = closeRight - both;
-    out.gaze.left.yaw = FaceMirror.yaw(this._gazeYaw[avatarLeft], mirror);
-    out.gaze.left.pitch = this._gazePitch[avatarLeft];
-    out.gaze.right.yaw = FaceMirror.yaw(this._gazeYaw[avatarRight], mirror);
-    out.gaze.right.pitch = this._gazePitch[avatarRight];
+    out[EYE_BLINK_LEFT] = closeLeft;
+    out[EYE_BLINK_RIGHT] = closeRight;
+    out[L.Gaze] = FaceMirror.yaw(this._gazeYaw[avatarLeft], mirror);
+    out[L.Gaze + 1] = this._gazePitch[avatarLeft];
+    out[L.Gaze + 2] = FaceMirror.yaw(this._gazeYaw[avatarRight], mirror);
+    out[L.Gaze + 3] = this._gazePitch[avatarRight];
 
-    solveVowels(this._mouth, out.expressions);
-    solveEmotions(this._mouth, out.expressions);
+    const e = this._expressions;
+    const both = Math.min(closeLeft, closeRight);
+    e.blink = both;
+    e.blinkLeft = closeLeft - both;
+    e.blinkRight = closeRight - both;
+    solveVowels(this._mouth, e);
+    solveEmotions(this._mouth, e);
+    // Named reads: a keyed read of a number field would box it.
+    out[EXPRESSION.blink] = e.blink;
+    out[EXPRESSION.blinkLeft] = e.blinkLeft;
+    out[EXPRESSION.blinkRight] = e.blinkRight;
+    out[EXPRESSION.aa] = e.aa;
+    out[EXPRESSION.ih] = e.ih;
+    out[EXPRESSION.ou] = e.ou;
+    out[EXPRESSION.ee] = e.ee;
+    out[EXPRESSION.oh] = e.oh;
+    out[EXPRESSION.happy] = e.happy;
+    out[EXPRESSION.angry] = e.angry;
+    out[EXPRESSION.sad] = e.sad;
+    out[EXPRESSION.relaxed] = e.relaxed;
+    out[EXPRESSION.surprised] = e.surprised;
 
     const turn = clamp((Math.abs(_angles.yaw) - CONFIDENCE_YAW_START) / (CONFIDENCE_YAW_END - CONFIDENCE_YAW_START), 0, 1);
-    out.confidence = 1 - (1 - CONFIDENCE_FLOOR) * turn;
+    out[L.Confidence] = 1 - (1 - CONFIDENCE_FLOOR) * turn;
   }
 }

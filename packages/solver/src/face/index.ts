@@ -5,7 +5,6 @@ export * from './FaceLandmarkerResultLike';
 export * from './FaceMirror';
 export * from './FaceSolver';
 export * from './FaceTrackingState';
-export * from './faceRigBlend';
 export * from './headPoseFromMatrix';
 export * from './measureIrisOffsets';
 export * from './solveMouth';

@@ -18,7 +18,7 @@ export function measureIrisOffsets(
   const lOuter = landmarks[FaceLandmarkIndex.LeftEyeOuterCorner];
   let ax = (lOuter.x - rOuter.x) * width;
   let ay = (lOuter.y - rOuter.y) * height;
-  const len = Math.hypot(ax, ay) || 1;
+  const len = Math.sqrt(ax * ax + ay * ay) || 1;
   ax /= len;
   ay /= len;
   // Image y points down, so "up" is the eye axis turned a quarter turn counter-clockwise on screen.
@@ -48,7 +48,9 @@ function offset(
   const i = landmarks[iris];
   const cx = ((a.x + b.x) / 2) * width;
   const cy = ((a.y + b.y) / 2) * height;
-  const halfWidth = Math.hypot((b.x - a.x) * width, (b.y - a.y) * height) / 2 || 1;
+  const ex = (b.x - a.x) * width;
+  const ey = (b.y - a.y) * height;
+  const halfWidth = Math.sqrt(ex * ex + ey * ey) / 2 || 1;
   const dx = i.x * width - cx;
   const dy = i.y * height - cy;
   out[at] = (dx * ax + dy * ay) / halfWidth;

@@ -16,6 +16,11 @@ export interface MouthInput {
   eyeSquint: number; // mean of left and right
 }
 
+/** The VRM vowel presets. */
+export type VowelName = 'aa' | 'ih' | 'ou' | 'ee' | 'oh';
+/** The VRM emotion presets. */
+export type EmotionName = 'happy' | 'angry' | 'sad' | 'relaxed' | 'surprised';
+
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 /** Linear ramp: 0 at `from`, 1 at `to`. */
 const ramp = (v: number, from: number, to: number): number => clamp01((v - from) / (to - from));
@@ -34,7 +39,7 @@ const SPREAD_FULL = 0.4;
  * `ee` spread with a little opening; `ih` slightly open and mildly spread. The five sum to at most 1
  * so an avatar never opens its mouth twice. Writes into `out`.
  */
-export function solveVowels(input: Readonly<MouthInput>, out: Record<RigExpressionName, number>): void {
+export function solveVowels(input: Readonly<MouthInput>, out: Pick<Record<RigExpressionName, number>, VowelName>): void {
   const open = ramp(input.jawOpen, JAW_CLOSED, JAW_WIDE) * (1 - 0.5 * clamp01(input.mouthClose * 2));
   const funnel = ramp(input.mouthFunnel, 0.05, ROUND_FULL);
   const pucker = ramp(input.mouthPucker, 0.1, ROUND_FULL + 0.1);
@@ -65,7 +70,7 @@ export function solveVowels(input: Readonly<MouthInput>, out: Record<RigExpressi
  * from raised brows with wide eyes, `angry` from lowered brows without a smile, `sad` from a frown
  * with the inner brows up. `relaxed` is not derivable from the shapes and stays 0.
  */
-export function solveEmotions(input: Readonly<MouthInput>, out: Record<RigExpressionName, number>): void {
+export function solveEmotions(input: Readonly<MouthInput>, out: Pick<Record<RigExpressionName, number>, EmotionName>): void {
   const smile = ramp(input.mouthSmile, 0.15, 0.7);
   out.happy = smile;
   const browsUp = ramp(Math.max(input.browInnerUp, input.browOuterUp), 0.2, 0.7);

@@ -51,7 +51,7 @@ export class OneEuroFilter {
       this._value = x;
       return x;
     }
-    const cutoff = minCutoff + beta * Math.abs(this._speed);
+    const cutoff = minCutoff + beta * Math.max(0, Math.abs(this._speed) - (this.params.speedFloor ?? 0));
     this._value += (x - this._value) * lowPassAlpha(cutoff, dt);
     return this._value;
   }

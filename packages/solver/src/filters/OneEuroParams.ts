@@ -9,6 +9,11 @@ export interface OneEuroParams {
   beta: number;
   /** Cutoff in Hz of the speed estimate. */
   derivativeCutoff: number;
+  /**
+   * Speeds up to this (units/s) do not raise the cutoff: the detector's own noise reads as a small
+   * speed, which would otherwise let jitter through at rest. Default 0 (the classic filter).
+   */
+  speedFloor?: number;
 }
 
 /**
@@ -20,12 +25,22 @@ export function lowPassAlpha(cutoffHz: number, dtSeconds: number): number {
   return 1 / (1 + tau / dtSeconds);
 }
 
-/** Scales filter parameters by a 0…1 smoothing amount (0 = no filtering, 0.5 = as given, 1 = heaviest). */
+/**
+ * Scales filter parameters by a smoothing amount in [0, 1]: the rest cutoff and the speed gain are
+ * multiplied by `(0.5 / smoothing)²`, so 0.5 keeps `base`, 1 is four times smoother, and 0 turns
+ * the filter into an exact pass-through (infinite cutoff). The derivative cutoff and the speed
+ * floor are kept.
+ */
 export function scaleOneEuroParams(out: OneEuroParams, base: Readonly<OneEuroParams>, smoothing: number): OneEuroParams {
-  // 0.5 keeps the base; each 0.5 step divides/multiplies the rest cutoff by 4 and beta likewise.
-  const factor = Math.pow(4, (0.5 - smoothing) * 2);
+  out.derivativeCutoff = base.derivativeCutoff;
+  out.speedFloor = base.speedFloor ?? 0;
+  if (!(smoothing > 0)) {
+    out.minCutoff = Number.POSITIVE_INFINITY;
+    out.beta = 0;
+    return out;
+  }
+  const factor = (0.5 / Math.min(1, smoothing)) ** 2;
   out.minCutoff = base.minCutoff * factor;
   out.beta = base.beta * factor;
-  out.derivativeCutoff = base.derivativeCutoff;
   return out;
 }

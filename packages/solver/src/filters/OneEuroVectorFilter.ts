@@ -43,7 +43,7 @@ export class OneEuroVectorFilter {
       this._speed[i] += ((x[i] - this._value[i]) / dt - this._speed[i]) * speedAlpha;
       speedSquared += this._speed[i] * this._speed[i];
     }
-    const alpha = lowPassAlpha(minCutoff + beta * Math.sqrt(speedSquared), dt);
+    const alpha = lowPassAlpha(minCutoff + beta * Math.max(0, Math.sqrt(speedSquared) - (this.params.speedFloor ?? 0)), dt);
     for (let i = 0; i < n; i++) {
       this._value[i] += (x[i] - this._value[i]) * alpha;
       out[i] = this._value[i];

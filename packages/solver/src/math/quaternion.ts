@@ -24,7 +24,7 @@ export function quatDot(a: Readonly<Quat>, b: Readonly<Quat>): number {
 
 /** Scales `out` to unit length (identity when it is zero). */
 export function quatNormalize(out: Quat): Quat {
-  const len = Math.hypot(out[0], out[1], out[2], out[3]);
+  const len = Math.sqrt(out[0] * out[0] + out[1] * out[1] + out[2] * out[2] + out[3] * out[3]);
   if (len === 0) return quatIdentity(out);
   out[0] /= len; out[1] /= len; out[2] /= len; out[3] /= len;
   return out;
@@ -47,10 +47,20 @@ export function quatConjugate(out: Quat, q: Readonly<Quat>): Quat {
   return out;
 }
 
-/** The angle in radians of the rotation between two unit quaternions, in [0, π]. */
+/**
+ * The angle in radians of the rotation between two unit quaternions, in [0, π]. Computed from
+ * the relative rotation's vector and scalar parts with atan2, which stays precise for tiny angles
+ * (unlike `acos` of the dot product).
+ */
 export function quatAngleBetween(a: Readonly<Quat>, b: Readonly<Quat>): number {
-  const d = Math.min(1, Math.abs(quatDot(a, b)));
-  return 2 * Math.acos(d);
+  // r = conj(a) · b
+  const ax = -a[0], ay = -a[1], az = -a[2], aw = a[3];
+  const bx = b[0], by = b[1], bz = b[2], bw = b[3];
+  const rx = aw * bx + ax * bw + ay * bz - az * by;
+  const ry = aw * by - ax * bz + ay * bw + az * bx;
+  const rz = aw * bz + ax * by - ay * bx + az * bw;
+  const rw = aw * bw - ax * bx - ay * by - az * bz;
+  return 2 * Math.atan2(Math.sqrt(rx * rx + ry * ry + rz * rz), Math.abs(rw));
 }
 
 /** Spherical interpolation from `a` (t = 0) to `b` (t = 1) along the shorter arc. */
@@ -78,15 +88,13 @@ export function quatSlerp(out: Quat, a: Readonly<Quat>, b: Readonly<Quat>, t: nu
 }
 
 /**
- * The rotation of a 3×3 matrix given as its nine entries `m[row][col]` in row-major order
- * (columns need not be exactly orthonormal; the result is normalized).
+ * The rotation of a 3×3 matrix `m`, given as nine entries in row-major order (`m[3 * row + col]`).
+ * Columns need not be exactly orthonormal; the result is normalized.
  */
-export function quatFromRotationMatrix(
-  out: Quat,
-  m00: number, m01: number, m02: number,
-  m10: number, m11: number, m12: number,
-  m20: number, m21: number, m22: number,
-): Quat {
+export function quatFromRotationMatrix(out: Quat, m: ArrayLike<number>): Quat {
+  const m00 = m[0], m01 = m[1], m02 = m[2];
+  const m10 = m[3], m11 = m[4], m12 = m[5];
+  const m20 = m[6], m21 = m[7], m22 = m[8];
   const trace = m00 + m11 + m22;
   if (trace > 0) {
     const s = 0.5 / Math.sqrt(trace + 1);

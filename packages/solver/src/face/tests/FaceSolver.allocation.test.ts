@@ -1,0 +1,75 @@
+import { createNeutralFace, type FaceRig } from '@rigcast/protocol';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { loadFaceFixture } from '../../fixture/loadFaceFixture';
+import { FaceSolver } from '../FaceSolver';
+import { FaceStateLayout, createFaceState, writeFaceRig } from '../FaceState';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const fixture = loadFaceFixture();
+const FRAME_MS = 1000 / 30;
+const times = Float64Array.from({ length: 30_000 }, (_, i) => i * FRAME_MS);
+
+/** Heap bytes allocated per call of `step(i)` over `calls` calls; throws if a GC ran meanwhile (the figure would be wrong). */
+async function bytesPerCall(step: (i: number) => void, calls: number): Promise<number> {
+  for (let i = 0; i < 5000; i++) step(i); // warm up JIT and inline caches
+  let gcRuns = 0;
+  const observer = new PerformanceObserver((list) => {
+    gcRuns += list.getEntries().length;
+  });
+  gc();
+  await new Promise((r) => setTimeout(r, 20));
+  observer.observe({ entryTypes: ['gc'] });
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < calls; i++) step(5000 + i);
+  const bytes = (process.memoryUsage().heapUsed - before) / calls;
+  await new Promise((r) => setTimeout(r, 20));
+  observer.disconnect();
+  if (gcRuns > 0) throw new Error(`${gcRuns} GC runs during the measurement: use fewer calls`);
+  return bytes;
+}
+
+function solveInto(face: FaceRig): (i: number) => void {
+  const solver = new FaceSolver();
+  const frames = fixture.frames;
+  return (i) => {
+    solver.solve(frames[i % frames.length].result, times[i], fixture.width, fixture.height, face);
+  };
+}
+
+describe('FaceSolver per-frame allocation', () => {
+  it('creates no objects or arrays per frame: it allocates no more than writing its output costs', async () => {
+    // Storing a fractional number into a FaceRig's records boxes it (16 bytes): createNeutralFace()
+    // builds them key by key, which leaves them in V8's dictionary mode. That is the price of the
+    // output format, paid by anything that fills a FaceRig, so it is measured as the baseline.
+    const state = createFaceState();
+    const written = createNeutralFace();
+    const writeOnly = (i: number): void => {
+      for (let k = FaceStateLayout.Blendshapes; k < FaceStateLayout.Size; k++) state[k] = ((i + k) % 97) / 97 + 1e-3;
+      writeFaceRig(written, state);
+    };
+    const baseline = await bytesPerCall(writeOnly, 1000);
+    const solve = await bytesPerCall(solveInto(createNeutralFace()), 1000);
+    console.log(`per frame: solve ${solve.toFixed(0)} B, writing a FaceRig alone ${baseline.toFixed(0)} B`);
+    // Beyond the output, at most a few boxed numbers (< 8 × 16 B) that V8 may leave in the JIT's
+    // code; one copied landmark array, blendshape list or FaceRig would be kilobytes.
+    expect(solve - baseline).toBeLessThan(128);
+  });
+
+  it('retains nothing: the heap after 10,000 solves and a GC is where it started', () => {
+    const step = solveInto(createNeutralFace());
+    for (let i = 0; i < 5000; i++) step(i);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 10_000; i++) step(5000 + i);
+    gc();
+    const growth = process.memoryUsage().heapUsed - before;
+    console.log(`retained after 10,000 solves: ${growth} B`);
+    // JIT code and feedback may settle a few kilobytes; keeping even one boxed number per frame
+    // would retain ≥ 160 KB.
+    expect(growth).toBeLessThan(64 * 1024);
+  });
+});
