@@ -16,12 +16,25 @@ interface Shot {
 }
 
 const FACE = { width: 360, height: 360, target: [0, 1.31, 0], distance: 1.25, fov: 20, pitch: 0.05 };
-const BUST = { width: 400, height: 480, target: [0, 1.2, 0], distance: 2.4, fov: 20, pitch: 0.05, yaw: 0.35 };
-const FULL = { width: 360, height: 640, target: [0, 0.76, 0], distance: 4.6, fov: 20, pitch: 0.05, yaw: 0.5 };
+const BUST = { width: 400, height: 440, target: [0, 1.2, 0], distance: 2.0, fov: 20, pitch: 0.05, yaw: 0.3 };
+const FULL = { width: 300, height: 600, target: [0, 0.76, 0], distance: 4.8, fov: 20, pitch: 0.08, yaw: 0.45 };
+
+const q = (x: number, y: number, z: number, angle: number): [number, number, number, number] => {
+  const s = Math.sin(angle / 2);
+  return [x * s, y * s, z * s, Math.cos(angle / 2)];
+};
+/** A relaxed standing pose for the README: arms down, elbows a little bent, head tilted. */
+const RELAXED = {
+  leftUpperArm: q(0, 0, 1, -1.25),
+  rightUpperArm: q(0, 0, 1, 1.25),
+  leftLowerArm: q(0, 1, 0, 0.25),
+  rightLowerArm: q(0, 1, 0, -0.25),
+  head: q(0, 0, 1, -0.08),
+};
 
 const SHOTS: Shot[] = [
-  { name: 'neutral', view: BUST },
-  { name: 'full', view: FULL },
+  { name: 'neutral', view: BUST, bones: RELAXED },
+  { name: 'full', view: FULL, bones: RELAXED },
   { name: 'face-neutral', view: FACE },
   { name: 'happy', expressions: { happy: 1 }, view: FACE },
   { name: 'aa', expressions: { aa: 1 }, view: FACE },
@@ -30,6 +43,10 @@ const SHOTS: Shot[] = [
   { name: 'angry', expressions: { angry: 1 }, view: FACE },
   { name: 'sad', expressions: { sad: 1 }, view: FACE },
   { name: 'relaxed', expressions: { relaxed: 1 }, view: FACE },
+  { name: 'top', view: { width: 360, height: 360, target: [0, 1.42, 0], distance: 0.9, fov: 20, pitch: 0.6, yaw: 0.3 } },
+  { name: 'hand', view: { width: 360, height: 360, target: [0.62, 1.1, 0], distance: 0.8, fov: 20, pitch: 0.5, yaw: 0.4 } },
+  { name: 'back', view: { width: 400, height: 480, target: [0, 1.15, 0], distance: 2.6, fov: 20, pitch: 0.1, yaw: 2.7 } },
+  { name: 'side', view: { width: 360, height: 360, target: [0, 1.31, 0], distance: 1.25, fov: 20, pitch: 0.05, yaw: 1.2 } },
 ];
 
 const outDir = resolve(process.argv[2] ?? join(REPO_ROOT, 'docs/images'));

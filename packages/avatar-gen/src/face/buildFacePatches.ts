@@ -128,7 +128,7 @@ function browPatch(f: FaceParams, side: 'left' | 'right'): FacePatch {
     const s = -1 + (2 * c) / (cols - 1);
     const x = k * (BODY.eyeX + 0.001 + 0.023 * s - b.pinch * (1 - s) * 0.5);
     const y = 1.347 + 0.0035 * bell(s, 1) - 0.003 * (s + 1) * 0.5 + b.inner * (1 - s) * 0.5 + b.outer * (1 + s) * 0.5 + b.all;
-    const th = mixN(0.003, 0.001, (s + 1) / 2);
+    const th = mixN(0.0042, 0.0014, (s + 1) / 2);
     return [x, y + (r === 0 ? -0.5 : 0.5) * th];
   }, flat('Brow'));
 }

@@ -52,6 +52,8 @@ interface StrandSpec {
   rows?: number;
   /** Width profile exponent near the tip: < 1 blunt, > 1 sharp. */
   taper?: number;
+  /** Exponent of the tip's narrowing: > 1 gives a sharp point. */
+  tipShape?: number;
 }
 
 function addStrand(mesh: MeshBuilder, s: StrandSpec): void {
@@ -62,7 +64,7 @@ function addStrand(mesh: MeshBuilder, s: StrandSpec): void {
     cols: 8,
     radius: (t) => {
       const tipStart = s.taper ?? 0.55;
-      const tip = Math.min(1, Math.max(0, (1 - t) / (1 - tipStart))) ** 0.85;
+      const tip = Math.min(1, Math.max(0, (1 - t) / (1 - tipStart))) ** (s.tipShape ?? 0.85);
       const root = 0.8 + 0.2 * smoothstep(0, 0.3, t);
       return [s.width * tip * root + 0.0006, s.thickness * (0.4 + 0.6 * (1 - t)) + 0.0004];
     },
@@ -96,7 +98,7 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
   const capPoint = (el: number, az: number): Vec3 => {
     const hl = hairline(az);
     const outside = smoothstep(hl - 0.1, hl + 0.04, el);
-    const lift = -0.08 + 0.155 * outside + 0.03 * Math.max(0, Math.sin(el)) + 0.02 * Math.max(0, -Math.cos(az)) * outside;
+    const lift = -0.08 + 0.17 * outside + 0.04 * Math.max(0, Math.sin(el)) + 0.035 * Math.max(0, -Math.cos(az)) * outside;
     return shell(el / DEG, az / DEG, lift);
   };
   addGrid(mesh, {
@@ -121,13 +123,13 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
   for (const [az, tipEl, w] of BANGS) {
     const sweep = -6;
     const path: Vec3[] = [
-      shell(70, az * 0.6, 0.075),
-      shell(50, az * 0.85, 0.085),
+      shell(66, az * 0.6, 0.03),
+      shell(50, az * 0.85, 0.065),
       shell(32, az + sweep * 0.4, 0.075),
       shell(tipEl + 6, az + sweep * 0.8, 0.06),
       shell(tipEl, az + sweep, 0.05),
     ];
-    addStrand(mesh, { path, width: 0.02 * w, thickness: 0.007, joints: [head], starts: [0], taper: 0.5 });
+    addStrand(mesh, { path, width: 0.021 * w, thickness: 0.007, joints: [head], starts: [0], taper: 0.42, tipShape: 1.35 });
   }
 
   // Side locks in front of the ears, with spring bones.
@@ -172,7 +174,7 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
       [hx * 1.08, len, hz * 1.02],
     ];
     const j = chainJoints[nearest];
-    addStrand(mesh, { path, width: 0.036, thickness: 0.011, joints: [head, j[0], j[1], j[2]], starts: [0, 0.45, 0.62, 0.8], rows: 16, taper: 0.75 });
+    addStrand(mesh, { path, width: 0.04, thickness: 0.014, joints: [head, j[0], j[1], j[2]], starts: [0, 0.45, 0.62, 0.8], rows: 16, taper: 0.8, tipShape: 1.2 });
   }
 
   // Ahoge: one springy strand curling up from the crown.

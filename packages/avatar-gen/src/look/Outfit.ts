@@ -23,10 +23,10 @@ export function torsoColor(angle: number, y: number): number {
   const front = Math.cos(angle) > 0;
   if (y < 0.885) return Palette.Skirt;
   if (front) {
-    const v = (y - 0.985) * 0.95; // the collar's V opens upward
+    const v = (y - 0.975) * 0.6; // the collar's V opens upward
     if (y > 0.985 && x < v) return Palette.Shirt;
-    const band = v + 0.04;
-    if (y > 0.965 && x < band) return x > band - 0.011 && x < band - 0.006 ? Palette.CollarStripe : Palette.Collar;
+    const band = v + 0.05;
+    if (y > 0.955 && x < band) return x > band - 0.011 && x < band - 0.006 ? Palette.CollarStripe : Palette.Collar;
     return Palette.Shirt;
   }
   // Behind: the square flap of the collar, with a white stripe near its edge.

@@ -116,7 +116,7 @@ export function createAtlasPixels(): Uint8Array {
   paint('iris', irisColor, 3); // supersampled for smooth edges
   paint('hairStrand', (_u, v) => strandColor(v));
   paint('hairCap', (_u, v) => capColor(v));
-  paint('torso', (u, v) => rgb(torsoColor(u * Math.PI * 2, TORSO_BOTTOM + (TORSO_TOP - TORSO_BOTTOM) * v)));
+  paint('torso', (u, v) => rgb(torsoColor(u * Math.PI * 2, TORSO_BOTTOM + (TORSO_TOP - TORSO_BOTTOM) * v)), 2);
   paint('sleeve', (_u, v) => rgb(sleeveColor(SLEEVE_RANGE[0] + (SLEEVE_RANGE[1] - SLEEVE_RANGE[0]) * v)));
   paint('leg', (_u, v) => rgb(legColor(LEG_RANGE[0] + (LEG_RANGE[1] - LEG_RANGE[0]) * v)));
   paint('skirt', (_u, v) => rgb(skirtColor(v)));

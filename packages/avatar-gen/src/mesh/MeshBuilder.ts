@@ -93,10 +93,13 @@ export class MeshBuilder {
 
   /** Signed volume of the triangles `tris` (positive when they wind counter-clockwise seen from outside). */
   signedVolume(tris: readonly number[]): number {
+    // Measured from the part's centroid, so that a surface left open (a skirt's waist) still reads right.
+    const c: Vec3 = [0, 0, 0];
+    for (const i of tris) for (let k = 0; k < 3; k++) c[k] += this.positions[i][k] / tris.length;
     let v = 0;
     for (let i = 0; i < tris.length; i += 3) {
-      const a = this.positions[tris[i]];
-      v += dot(a, cross(this.positions[tris[i + 1]], this.positions[tris[i + 2]]));
+      const a = sub(this.positions[tris[i]], c);
+      v += dot(a, cross(sub(this.positions[tris[i + 1]], c), sub(this.positions[tris[i + 2]], c)));
     }
     return v / 6;
   }
