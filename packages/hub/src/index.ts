@@ -1,4 +1,5 @@
 export * from './auth/index';
+export * from './cli/index';
 export * from './createHub';
 export * from './defaultPaths';
 export * from './HubOptions';

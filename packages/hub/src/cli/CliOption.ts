@@ -1,0 +1,39 @@
+/** One command-line option of `rigcast-hub`, with the environment variable it overrides. */
+export interface CliOptionSpec {
+  flag: string;
+  /** Placeholder for the value, or undefined for a switch. */
+  value?: string;
+  env?: string;
+  help: string;
+}
+
+/** Every option, in the order `--help` lists them. */
+export const CLI_OPTIONS = [
+  { flag: '--port', value: '<n>', env: 'PORT', help: 'TCP port, 0–65535 (0 picks a free one). Default 8080.' },
+  { flag: '--host', value: '<address>', env: 'HOST', help: 'Interface to listen on. Default 127.0.0.1 (this machine only); 0.0.0.0 for your network.' },
+  {
+    flag: '--publish-key',
+    value: '<key>',
+    env: 'RIGCAST_PUBLISH_KEY',
+    help: 'Key the tracker needs to publish. Default: a random key for this run, printed in the tracker URL.',
+  },
+  { flag: '--view-key', value: '<key>', env: 'RIGCAST_VIEW_KEY', help: 'When set, avatar pages need it too (printed in the avatar URL).' },
+  {
+    flag: '--allowed-origins',
+    value: '<list>',
+    env: 'RIGCAST_ALLOWED_ORIGINS',
+    help: 'Comma-separated extra page origins allowed to connect, e.g. https://studio.example,http://192.168.1.5:8080 ("*" = any). The hub\'s own origin and loopback are always allowed.',
+  },
+  {
+    flag: '--models-dir',
+    value: '<dir>',
+    env: 'RIGCAST_MODELS_DIR',
+    help: 'Folder of .task and .vrm files served at /models/, searched before the repository\'s models/.',
+  },
+  { flag: '--max-fps', value: '<n>', env: 'RIGCAST_MAX_FPS', help: 'Per-publisher rate limit in frames a second; extra frames are dropped and counted. Default 120.' },
+  { flag: '--room', value: '<name>', help: 'Room used in the printed URLs (1–64 of A–Z a–z 0–9 _ -). Default main. Any room works at run time.' },
+  { flag: '--tracker-dir', value: '<dir>', help: 'Built tracker app served at /tracker/. Default apps/tracker/dist.' },
+  { flag: '--avatar-dir', value: '<dir>', help: 'Built avatar app served at /avatar/. Default apps/avatar/dist.' },
+  { flag: '--allow-missing-apps', help: 'Start even if an app is not built (its page then says to run the build).' },
+  { flag: '--help', help: 'Show this help and exit. Also -h.' },
+] as const satisfies readonly CliOptionSpec[];

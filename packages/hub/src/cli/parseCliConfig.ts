@@ -1,0 +1,134 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isValidRoomName } from '@rigcast/protocol';
+import { DEFAULT_PATHS } from '../defaultPaths';
+import { HUB_DEFAULTS, type HubOptions } from '../HubOptions';
+import { normalizeOrigin } from '../origin/OriginPolicy';
+import { CliConfigError } from './CliConfigError';
+import { CLI_OPTIONS } from './CliOption';
+
+/** What the CLI runs with. */
+export interface CliConfig {
+  help: boolean;
+  hub: HubOptions & { appsDirs: { tracker: string; avatar: string }; modelsDirs: string[] };
+  /** Room shown in the printed URLs. */
+  room: string;
+  allowMissingApps: boolean;
+  /** True when no publish key was given, so the hub makes one up. */
+  generatedKey: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const MAX_PORT = 65535;
+const MAX_FPS = 10_000;
+const MAX_KEY_CHARS = 256;
+const KEY_PATTERN = /^[\x21-\x7e]+$/;
+
+function parseArgs(argv: readonly string[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h') {
+      values.set('--help', '');
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const spec = CLI_OPTIONS.find((option) => option.flag === flag);
+    if (!spec) throw new CliConfigError(`unknown option "${arg}"; run rigcast-hub --help for the list`);
+    if (!('value' in spec)) {
+      if (eq >= 0) throw new CliConfigError(`${flag} takes no value`);
+      values.set(flag, '');
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new CliConfigError(`${flag} needs a value: ${flag} ${spec.value}`);
+    values.set(flag, value);
+  }
+  return values;
+}
+
+/**
+ * Reads the CLI's options from `argv` (flags win) and `env`, checking each. Throws
+ * {@link CliConfigError} with one line naming the bad value and what to do.
+ */
+export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
+  const args = parseArgs(argv);
+  const pick = (flag: string, envName?: string): { value: string; from: string } | undefined => {
+    if (args.has(flag)) return { value: args.get(flag)!, from: flag };
+    const fromEnv = envName ? env[envName] : undefined;
+    return fromEnv !== undefined && fromEnv !== '' ? { value: fromEnv, from: envName! } : undefined;
+  };
+
+  const port = pick('--port', 'PORT');
+  if (port && (!/^\d{1,5}$/.test(port.value.trim()) || Number(port.value) > MAX_PORT)) {
+    throw new CliConfigError(`${port.from} must be a whole number from 0 to ${MAX_PORT}, got "${port.value}"`);
+  }
+  const host = pick('--host', 'HOST');
+  if (host && !/^[A-Za-z0-9.:_-]+$/.test(host.value)) {
+    throw new CliConfigError(`${host.from} must be a host name or IP address such as 127.0.0.1 or 0.0.0.0, got "${host.value}"`);
+  }
+  const key = (flag: string, envName: string): string | undefined => {
+    const given = pick(flag, envName);
+    if (given && (given.value.length > MAX_KEY_CHARS || !KEY_PATTERN.test(given.value))) {
+      throw new CliConfigError(`${given.from} must be 1–${MAX_KEY_CHARS} printable characters without spaces`);
+    }
+    return given?.value;
+  };
+  const publishKey = key('--publish-key', 'RIGCAST_PUBLISH_KEY');
+  const viewKey = key('--view-key', 'RIGCAST_VIEW_KEY');
+
+  const origins = pick('--allowed-origins', 'RIGCAST_ALLOWED_ORIGINS');
+  const allowedOrigins = (origins?.value.split(',') ?? []).map((s) => s.trim()).filter(Boolean);
+  for (const origin of allowedOrigins) {
+    try {
+      normalizeOrigin(origin);
+    } catch (error) {
+      throw new CliConfigError(`${origins!.from}: ${(error as Error).message}`);
+    }
+  }
+
+  const fps = pick('--max-fps', 'RIGCAST_MAX_FPS');
+  const maxFramesPerSecond = fps ? Number(fps.value) : HUB_DEFAULTS.maxFramesPerSecond;
+  if (!(Number.isFinite(maxFramesPerSecond) && maxFramesPerSecond > 0 && maxFramesPerSecond <= MAX_FPS)) {
+    throw new CliConfigError(`${fps!.from} must be a number of frames a second above 0 and at most ${MAX_FPS}, got "${fps!.value}"`);
+  }
+
+  const directory = (given: { value: string; from: string } | undefined): string | undefined => {
+    if (!given) return undefined;
+    const path = resolve(given.value);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) throw new CliConfigError(`${given.from} must be an existing folder, but ${path} is not one`);
+    return path;
+  };
+  const modelsDir = directory(pick('--models-dir', 'RIGCAST_MODELS_DIR'));
+
+  const room = pick('--room')?.value ?? HUB_DEFAULTS.room;
+  if (!isValidRoomName(room)) throw new CliConfigError(`--room must be 1–64 characters from A–Z, a–z, 0–9, "_" and "-", got "${room}"`);
+
+  return {
+    help: args.has('--help'),
+    room,
+    allowMissingApps: args.has('--allow-missing-apps'),
+    generatedKey: publishKey === undefined,
+    hub: {
+      port: port ? Number(port.value) : HUB_DEFAULTS.port,
+      host: host?.value ?? HUB_DEFAULTS.host,
+      publishKey,
+      viewKey,
+      allowedOrigins,
+      maxFramesPerSecond,
+      modelsDirs: modelsDir ? [modelsDir, DEFAULT_PATHS.models] : [DEFAULT_PATHS.models],
+      appsDirs: {
+        tracker: resolve(pick('--tracker-dir')?.value ?? DEFAULT_PATHS.trackerDist),
+        avatar: resolve(pick('--avatar-dir')?.value ?? DEFAULT_PATHS.avatarDist),
+      },
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Hub } from '../HubOptions';
+
+/** The two URLs a streamer needs: the tracker (with the publish key) and the avatar. */
+export function appUrls(hub: Hub, room: string): { tracker: string; avatar: string } {
+  const q = (key?: string) => `?room=${encodeURIComponent(room)}${key ? `&key=${encodeURIComponent(key)}` : ''}`;
+  return { tracker: `${hub.url}/tracker/${q(hub.publishKey)}`, avatar: `${hub.url}/avatar/${q(hub.viewKey)}` };
+}
+
+/** What the CLI prints once the hub listens. */
+export function startupBanner(hub: Hub, room: string, generatedKey: boolean): string {
+  const urls = appUrls(hub, room);
+  return [
+    `rigcast hub listening on ${hub.url}`,
+    '',
+    '  Tracker (publishes; keep this link private, it carries the publish key):',
+    `    ${urls.tracker}`,
+    '  Avatar (add as an OBS browser source):',
+    `    ${urls.avatar}`,
+    '',
+    `  Health ${hub.url}/healthz   Metrics ${hub.url}/metrics`,
+    generatedKey ? '  The publish key is new for this run; set RIGCAST_PUBLISH_KEY to keep one across restarts.' : '',
+    '  Press Ctrl+C to stop.',
+    '',
+  ]
+    .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+    .join('\n');
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATHS } from '../../defaultPaths';
+import { CliConfigError } from '../CliConfigError';
+import { parseCliConfig } from '../parseCliConfig';
+
+describe('parseCliConfig', () => {
+  it('has the documented defaults', () => {
+    const config = parseCliConfig([], {});
+    expect(config.hub).toMatchObject({ port: 8080, host: '127.0.0.1', maxFramesPerSecond: 120, allowedOrigins: [] });
+    expect(config.hub.publishKey).toBeUndefined();
+    expect(config.generatedKey).toBe(true);
+    expect(config.room).toBe('main');
+    expect(config.hub.modelsDirs).toEqual([DEFAULT_PATHS.models]);
+    expect(config.hub.appsDirs).toEqual({ tracker: DEFAULT_PATHS.trackerDist, avatar: DEFAULT_PATHS.avatarDist });
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const env = { PORT: '9000', HOST: '0.0.0.0', RIGCAST_PUBLISH_KEY: 'pk', RIGCAST_VIEW_KEY: 'vk', RIGCAST_MAX_FPS: '60', RIGCAST_ALLOWED_ORIGINS: 'https://a.example, https://b.example', RIGCAST_MODELS_DIR: '/tmp' };
+    const fromEnv = parseCliConfig([], env);
+    expect(fromEnv.hub).toMatchObject({ port: 9000, host: '0.0.0.0', publishKey: 'pk', viewKey: 'vk', maxFramesPerSecond: 60, allowedOrigins: ['https://a.example', 'https://b.example'] });
+    expect(fromEnv.hub.modelsDirs).toEqual(['/tmp', DEFAULT_PATHS.models]);
+    expect(fromEnv.generatedKey).toBe(false);
+    const flags = parseCliConfig(['--port=9001', '--publish-key', 'flag-key', '--max-fps', '30', '--room', 'show'], env);
+    expect(flags.hub).toMatchObject({ port: 9001, publishKey: 'flag-key', maxFramesPerSecond: 30 });
+    expect(flags.room).toBe('show');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseCliConfig([], { PORT: '', RIGCAST_PUBLISH_KEY: '' }).hub).toMatchObject({ port: 8080, publishKey: undefined });
+  });
+
+  it('names the bad variable and the rule in one line', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ PORT: 'eighty' }, /^PORT must be a whole number from 0 to 65535, got "eighty"$/],
+      [{ PORT: '65536' }, /^PORT must be a whole number/],
+      [{ HOST: 'local host' }, /^HOST must be a host name or IP address/],
+      [{ RIGCAST_MAX_FPS: '0' }, /^RIGCAST_MAX_FPS must be a number of frames a second above 0 and at most 10000, got "0"$/],
+      [{ RIGCAST_ALLOWED_ORIGINS: 'https://ok.example,not an origin' }, /^RIGCAST_ALLOWED_ORIGINS: "not an origin" is not an origin; write it like https:\/\/example.com/],
+      [{ RIGCAST_ALLOWED_ORIGINS: 'https://ok.example/path' }, /^RIGCAST_ALLOWED_ORIGINS: "https:\/\/ok.example\/path" is not an origin; write only scheme, host and port/],
+      [{ RIGCAST_MODELS_DIR: '/no/such/dir' }, /^RIGCAST_MODELS_DIR must be an existing folder, but \/no\/such\/dir is not one$/],
+      [{ RIGCAST_PUBLISH_KEY: 'has a space' }, /^RIGCAST_PUBLISH_KEY must be 1–256 printable characters without spaces$/],
+    ];
+    for (const [env, pattern] of cases) expect(() => parseCliConfig([], env)).toThrow(pattern);
+    expect(() => parseCliConfig(['--prot', '80'], {})).toThrow(/^unknown option "--prot"; run rigcast-hub --help for the list$/);
+  });
+
+  it('throws one-line CliConfigErrors for bad values', () => {
+    const bad: [string[], Record<string, string>][] = [
+      [[], { PORT: '-1' }],
+      [[], { PORT: '1e3' }],
+      [['--port'], {}],
+      [['--room', 'two words'], {}],
+      [['--allow-missing-apps=yes'], {}],
+      [[], { RIGCAST_MAX_FPS: 'fast' }],
+      [[], { RIGCAST_VIEW_KEY: 'x'.repeat(300) }],
+    ];
+    for (const [argv, env] of bad) {
+      let error: unknown;
+      try {
+        parseCliConfig(argv, env);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CliConfigError);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});

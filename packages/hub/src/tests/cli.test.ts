@@ -1,0 +1,164 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { decodeFrame } from '@rigcast/protocol';
+import { io } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_OPTIONS, REPO_ROOT } from '../index';
+import { HubHarness, asUint8, connected, frameBytes, nextEvent, type ClientSocket } from './support/HubHarness';
+
+const CLI = resolve(REPO_ROOT, 'packages/hub/src/cli.ts');
+const BIN = resolve(REPO_ROOT, 'packages/hub/bin/rigcast-hub.mjs');
+const NO_SUCH_DIR = resolve(REPO_ROOT, 'packages/hub/no-such-build');
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const children: ChildProcess[] = [];
+const harness = new HubHarness();
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await harness.cleanup();
+});
+
+function start(args: string[], env: Record<string, string> = {}, entry: string[] = ['--import', 'tsx', CLI]): ChildProcess {
+  const child = spawn(process.execPath, [...entry, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return child;
+}
+
+function finished(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Finished> {
+  return finished(start(args, env));
+}
+
+/** Resolves with stdout once it holds a line matching `pattern`. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`no ${pattern} in CLI output within ${timeoutMs} ms: ${text}`)), timeoutMs);
+    child.stdout!.on('data', (chunk) => {
+      text += chunk;
+      if (pattern.test(text)) {
+        clearTimeout(timer);
+        resolve(text);
+      }
+    });
+    child.once('close', (code) => reject(new Error(`CLI exited (${code}) before printing ${pattern}: ${text}`)));
+  });
+}
+
+function expectOneLine(result: Finished, pattern: RegExp): void {
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^rigcast-hub: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe('rigcast-hub CLI (real child processes)', () => {
+  it('--help documents every option and environment variable', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    for (const option of CLI_OPTIONS) {
+      expect(result.stdout).toContain(option.flag);
+      if ('env' in option) expect(result.stdout).toContain(option.env);
+    }
+  });
+
+  it('prints the tracker URL with the key and the avatar URL, relays frames, and exits 0 on SIGTERM', async () => {
+    const child = start(['--allow-missing-apps', '--room', 'stage'], { RIGCAST_PUBLISH_KEY: 'cli-test-key' });
+    const exit = finished(child);
+    const banner = await waitForOutput(child, /\/avatar\/\?room=stage/);
+    const tracker = new URL(/(http:\/\/\S+\/tracker\/\S+)/.exec(banner)![1]);
+    const avatar = new URL(/(http:\/\/\S+\/avatar\/\S+)/.exec(banner)![1]);
+    expect(tracker.searchParams.get('room')).toBe('stage');
+    expect(tracker.searchParams.get('key')).toBe('cli-test-key');
+    expect(avatar.searchParams.get('key')).toBeNull();
+    expect(tracker.hostname).toBe('127.0.0.1');
+
+    const base = tracker.origin;
+    const sockets: ClientSocket[] = [];
+    const client = (auth: object): ClientSocket => {
+      const socket: ClientSocket = io(base, { transports: ['websocket'], auth, autoConnect: false, reconnection: false, forceNew: true });
+      sockets.push(socket);
+      return socket;
+    };
+    try {
+      const viewer = await connected(client({ room: avatar.searchParams.get('room'), role: 'viewer' }));
+      const publisher = await connected(client({ room: 'stage', role: 'publisher', key: tracker.searchParams.get('key') }));
+      const got = nextEvent<Uint8Array>(viewer, 'frame');
+      publisher.emit('frame', frameBytes(31));
+      expect(decodeFrame(asUint8(await got)).seq).toBe(31);
+      expect((await (await fetch(`${base}/healthz`)).json()).connections).toBe(2);
+
+      const viewerGone = nextEvent<string>(viewer, 'disconnect');
+      child.kill('SIGTERM');
+      const result = await exit;
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(await viewerGone).toBe('transport close');
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+    }
+  });
+
+  it('generates a publish key when none is set and says so', async () => {
+    const child = start(['--allow-missing-apps'], { RIGCAST_PUBLISH_KEY: '' });
+    const exit = finished(child);
+    const banner = await waitForOutput(child, /Press Ctrl\+C/);
+    const key = new URL(/(http:\/\/\S+\/tracker\/\S+)/.exec(banner)![1]).searchParams.get('key');
+    expect(key).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(banner).toMatch(/RIGCAST_PUBLISH_KEY/);
+    child.kill('SIGINT');
+    expect((await exit).code).toBe(0);
+  });
+
+  it('a port in use is one clear line and a non-zero exit', async () => {
+    const busy = await harness.hub();
+    const result = await run(['--allow-missing-apps'], { PORT: String(busy.port) });
+    expect(result.code).not.toBe(0);
+    expectOneLine(result, new RegExp(`port ${busy.port} on 127\\.0\\.0\\.1 is already in use`));
+  });
+
+  it('bad environment values are one clear line each and a non-zero exit', async () => {
+    // Every message is checked in cli/tests/parseCliConfig.test.ts; here, that they reach the user as one line.
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ PORT: 'eighty' }, /PORT must be a whole number from 0 to 65535, got "eighty"/],
+      [{ RIGCAST_MODELS_DIR: NO_SUCH_DIR }, /RIGCAST_MODELS_DIR must be an existing folder/],
+    ];
+    const results = await Promise.all(cases.map(([env]) => run(['--allow-missing-apps'], env)));
+    results.forEach((result, i) => {
+      expect(result.code).toBe(2);
+      expectOneLine(result, cases[i][1]);
+      expect(result.stdout).toBe('');
+    });
+    const unknown = await run(['--prot', '80']);
+    expect(unknown.code).toBe(2);
+    expectOneLine(unknown, /unknown option "--prot"; run rigcast-hub --help/);
+  });
+
+  it('refuses to start without a built app unless --allow-missing-apps', async () => {
+    const result = await run(['--tracker-dir', NO_SUCH_DIR]);
+    expect(result.code).toBe(1);
+    expectOneLine(result, /the tracker app is not built \(.*no-such-build\/index\.html is missing\); run "npx -y pnpm@10\.34\.8 run build" first, or pass --allow-missing-apps/);
+  });
+
+  it('the rigcast-hub bin launcher runs the CLI through tsx', async () => {
+    const result = await finished(start(['--help'], {}, [BIN]));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^rigcast-hub: relays/);
+  });
+});
