@@ -1,4 +1,3 @@
-import type { ApplyMode } from './ApplyMode';
 import type { FramingPreset } from './FramingPreset';
 
 /** Everything the avatar page reads from its URL. */
@@ -21,6 +20,4 @@ export interface PageOptions {
   framing: FramingPreset;
   /** Interpolate between received frames (`?interp=0` turns it off). */
   interpolate: boolean;
-  /** How poses are written onto the model (`?apply=naive` is for the benchmark). */
-  applyMode: ApplyMode;
 }

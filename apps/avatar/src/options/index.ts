@@ -1,4 +1,3 @@
-export * from './ApplyMode';
 export * from './FramingPreset';
 export * from './PageOptions';
 export * from './parsePageOptions';

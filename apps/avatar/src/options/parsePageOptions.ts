@@ -1,5 +1,4 @@
 import { isValidRoomName } from '@rigcast/protocol';
-import { ApplyMode } from './ApplyMode';
 import { FRAMING_PRESETS, FramingPreset, isFramingPreset } from './FramingPreset';
 import type { PageOptions } from './PageOptions';
 
@@ -113,8 +112,6 @@ export function parsePageOptions(pageUrl: string): ParsedPageOptions {
   const interpolate = parseFlag(params.get('interp'), true);
   if (interpolate === null) problems.push(`?interp=${params.get('interp')} should be 1 or 0; interpolation stays on.`);
 
-  const applyMode = params.get('apply') === ApplyMode.Naive ? ApplyMode.Naive : ApplyMode.Cached;
-
   return {
     options: {
       modelUrl,
@@ -126,7 +123,6 @@ export function parsePageOptions(pageUrl: string): ParsedPageOptions {
       debug: debug ?? false,
       framing,
       interpolate: interpolate ?? true,
-      applyMode,
     },
     problems,
   };

@@ -73,4 +73,9 @@ export interface RigcastHook {
   state(): RigcastState;
   /** Feeds bytes to the page's frame handler, exactly as if they had come from the hub. */
   receive(bytes: ArrayBuffer | Uint8Array): void;
+  /**
+   * For the benchmark: writes the current pose onto the model `iterations` times, with the cached
+   * lookups or the naive by-name baseline, and returns the average ms per write.
+   */
+  timeApply(mode: 'cached' | 'naive', iterations: number): number;
 }

@@ -4,8 +4,8 @@ import { QUAT_STRIDE, type RigPose } from '../pose';
 import type { AvatarRig } from './AvatarRig';
 
 /**
- * The benchmark's baseline (`?apply=naive`): the same result as {@link applyPoseToRig}, written
- * the way a first version would, looking every bone and expression up by name on every frame.
+ * The benchmark's baseline: the same result as {@link applyPoseToRig}, written the way a first
+ * version would, looking every bone and expression up by name on every frame.
  */
 export function applyPoseNaive(pose: RigPose, rig: AvatarRig): void {
   const vrm = rig.vrm;

@@ -16,12 +16,11 @@ describe('parsePageOptions', () => {
     expect(options.debug).toBe(false);
     expect(options.framing).toBe('upper');
     expect(options.interpolate).toBe(true);
-    expect(options.applyMode).toBe('cached');
   });
 
   it('reads every parameter', () => {
     const { options, problems } = parsePageOptions(
-      `${PAGE}?model=../models/a.vrm&room=studio-2&hub=http://10.0.0.5:9000/x&key=s3cret&bg=00ff00&debug=1&frame=face&interp=0&apply=naive`,
+      `${PAGE}?model=../models/a.vrm&room=studio-2&hub=http://10.0.0.5:9000/x&key=s3cret&bg=00ff00&debug=1&frame=face&interp=0`,
     );
     expect(problems).toEqual([]);
     expect(options.modelUrl).toBe('http://127.0.0.1:8080/models/a.vrm');
@@ -33,7 +32,6 @@ describe('parsePageOptions', () => {
     expect(options.debug).toBe(true);
     expect(options.framing).toBe('face');
     expect(options.interpolate).toBe(false);
-    expect(options.applyMode).toBe('naive');
   });
 
   it('bad values fall back to defaults and say what to fix', () => {
