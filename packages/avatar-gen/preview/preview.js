@@ -49,6 +49,8 @@ async function load(url) {
   });
   setView();
   pose({});
+  renderer.render(scene, camera);
+  const renderCalls = renderer.info.render.calls;
   const rest = {};
   for (const name of Object.keys(vrm.humanoid.humanBones)) rest[name] = vrm.humanoid.getRawBoneNode(name).getWorldPosition(new THREE.Vector3()).toArray();
   return {
@@ -57,9 +59,10 @@ async function load(url) {
     humanBones: Object.keys(vrm.humanoid.humanBones).filter((n) => vrm.humanoid.getRawBoneNode(n)),
     restPositions: rest,
     expressions: vrm.expressionManager.expressions.map((e) => ({ name: e.expressionName, binds: e._binds.length, isBinary: e.isBinary, overrideBlink: e.overrideBlink, overrideMouth: e.overrideMouth })),
-    lookAtType: vrm.lookAt?.applier?.type ?? null,
+    lookAtType: vrm.lookAt?.applier?.constructor?.type ?? null,
     springJoints: vrm.springBoneManager ? vrm.springBoneManager.joints.size : 0,
     drawCalls,
+    renderCalls,
     warnings: [...warnings],
   };
 }
@@ -146,6 +149,19 @@ function project(p) {
   return [((v.x + 1) / 2) * w, ((1 - v.y) / 2) * h];
 }
 
+/**
+ * Runs the spring bones for `seconds` at 60 Hz with `options` applied (bones, expressions) and
+ * returns the world positions of every spring joint.
+ */
+function simulateSprings(options, seconds) {
+  pose(options);
+  for (let i = 0; i < Math.round(seconds * 60); i++) {
+    vrm.update(1 / 60);
+    vrm.scene.updateMatrixWorld(true);
+  }
+  return [...vrm.springBoneManager.joints].map((j) => j.bone.getWorldPosition(new THREE.Vector3()).toArray());
+}
+
 function pixelsToBase64(bytes) {
   let s = '';
   const CHUNK = 0x8000;
@@ -153,5 +169,5 @@ function pixelsToBase64(bytes) {
   return btoa(s);
 }
 
-window.avatarPreview = { load, setView, render, readPixels, captureNeutral, diff, project, warnings };
+window.avatarPreview = { load, setView, render, readPixels, captureNeutral, diff, project, simulateSprings, warnings };
 window.avatarPreviewReady = true;

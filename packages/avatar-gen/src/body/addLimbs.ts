@@ -113,7 +113,7 @@ export function addLimbs(mesh: MeshBuilder, s: Skeleton): void {
         x += k * len;
         points.push([x, root[1], root[2]]);
       }
-      finger(['Hand', ...segs], points, name === 'Little' ? 0.0075 : 0.0088);
+      finger(['Hand', ...segs], points, name === 'Little' ? 0.0066 : 0.0076);
     }
 
     // Leg: straight down, skin above the knee socks.

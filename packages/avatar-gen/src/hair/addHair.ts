@@ -142,10 +142,10 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
       [k * 0.1, 1.01, 0.052],
     ];
     const joints = hanging(`hairSide${side}`, hang, { stiffness: 0.9, gravityPower: 0.15 });
-    const path: Vec3[] = [shell(48, k * 78, 0.08), shell(15, k * 84, 0.075), shell(-15, k * 82, 0.07), ...hang];
+    const path: Vec3[] = [shell(50, k * 76, 0.04), shell(15, k * 84, 0.075), shell(-15, k * 82, 0.07), ...hang];
     addStrand(mesh, { path, width: 0.026, thickness: 0.009, joints: [head, ...joints.slice(0, 3)], starts: [0, 0.4, 0.62, 0.82], rows: 16, taper: 0.7 });
     // A shorter strand behind it, covering the gap above the shoulder.
-    const path2: Vec3[] = [shell(45, k * 100, 0.08), shell(0, k * 104, 0.085), shell(-30, k * 108, 0.085), [k * 0.128, 1.15, -0.035], [k * 0.133, 1.09, -0.05]];
+    const path2: Vec3[] = [shell(48, k * 100, 0.03), shell(0, k * 104, 0.08), shell(-30, k * 108, 0.085), [k * 0.128, 1.15, -0.035], [k * 0.133, 1.09, -0.05]];
     addStrand(mesh, { path: path2, width: 0.034, thickness: 0.009, joints: [head, joints[0], joints[1]], starts: [0, 0.55, 0.8], rows: 18 });
   }
 
@@ -166,15 +166,15 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
     const hz = -0.03 + Math.cos(a) * 0.12;
     const len = 0.92 + 0.03 * Math.cos(az * 0.09);
     const path: Vec3[] = [
-      shell(55, az, 0.08),
-      shell(10, az, 0.1),
+      shell(58, az, 0.03),
+      shell(10, az, 0.075),
       shell(-35, az, 0.1),
       [hx, 1.13, hz],
       [hx * 1.05, 1.03, hz * 1.02],
       [hx * 1.08, len, hz * 1.02],
     ];
     const j = chainJoints[nearest];
-    addStrand(mesh, { path, width: 0.04, thickness: 0.014, joints: [head, j[0], j[1], j[2]], starts: [0, 0.45, 0.62, 0.8], rows: 16, taper: 0.8, tipShape: 1.2 });
+    addStrand(mesh, { path, width: 0.04, thickness: 0.009, joints: [head, j[0], j[1], j[2]], starts: [0, 0.45, 0.62, 0.8], rows: 16, taper: 0.8, tipShape: 1.2 });
   }
 
   // Ahoge: one springy strand curling up from the crown.

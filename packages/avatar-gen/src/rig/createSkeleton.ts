@@ -26,10 +26,10 @@ export const sideSign = (side: Side): number => (side === 'left' ? 1 : -1);
 
 /** Finger chain lengths (proximal, intermediate, distal, tip) and their Z offset on the hand. */
 export const FINGERS = {
-  Index: { z: 0.026, lengths: [0.03, 0.02, 0.017] },
-  Middle: { z: 0.008, lengths: [0.033, 0.022, 0.018] },
+  Index: { z: 0.027, lengths: [0.03, 0.02, 0.017] },
+  Middle: { z: 0.0085, lengths: [0.033, 0.022, 0.018] },
   Ring: { z: -0.01, lengths: [0.03, 0.02, 0.017] },
-  Little: { z: -0.027, lengths: [0.024, 0.016, 0.014] },
+  Little: { z: -0.028, lengths: [0.024, 0.016, 0.014] },
 } as const;
 export type FingerName = keyof typeof FINGERS;
 export const FINGER_NAMES = Object.keys(FINGERS) as FingerName[];
