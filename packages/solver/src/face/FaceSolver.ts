@@ -85,6 +85,12 @@ const EYE_BLINK_LEFT = L.Blendshapes + arkitBlendshapeIndex('eyeBlinkLeft');
 const EYE_BLINK_RIGHT = L.Blendshapes + arkitBlendshapeIndex('eyeBlinkRight');
 const TONGUE_OUT = L.Blendshapes + arkitBlendshapeIndex('tongueOut');
 
+function isFiniteMatrix(data: ArrayLike<number>): boolean {
+  if (data.length < TRANSFORM_MATRIX_ENTRIES) return false;
+  for (let i = 0; i < TRANSFORM_MATRIX_ENTRIES; i++) if (!Number.isFinite(data[i])) return false;
+  return true;
+}
+
 const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 const smoothstep01 = (t: number): number => {
   const x = clamp(t, 0, 1);
@@ -214,8 +220,23 @@ export class FaceSolver {
    * Solves one video frame into `target` (a FaceRig the caller allocated once with
    * `createNeutralFace()`), and returns the tracking state. `timeMs` must not go backwards;
    * `imageWidth`/`imageHeight` are the video's size in pixels (they fix the aspect ratio).
+   *
+   * The FaceLandmarker must run with `outputFacialTransformationMatrixes: true` (a result without
+   * a matrix counts as no face) and `outputFaceBlendshapes: true` (without, blinks, mouth and
+   * shapes stay at rest). A result with non-finite numbers in its matrix also counts as no face,
+   * so one bad frame cannot poison the filters.
+   * @throws RangeError when `timeMs` is not finite or the image size is not positive: those are
+   *   bugs in the caller, and the solver's state is left unchanged.
    */
   solve(result: FaceLandmarkerResultLike, timeMs: number, imageWidth: number, imageHeight: number, target: FaceRig): FaceTrackingState {
+    if (!Number.isFinite(timeMs)) {
+      throw new RangeError(`FaceSolver.solve: timeMs must be a finite time in milliseconds, got ${timeMs}`);
+    }
+    if (!(imageWidth > 0 && imageHeight > 0)) {
+      throw new RangeError(
+        `FaceSolver.solve: the image size must be positive, got ${imageWidth}×${imageHeight}; pass video.videoWidth/videoHeight once the video has loaded`,
+      );
+    }
     this.applySmoothing();
     if (this.mirror !== this._lastMirror) {
       this._lastMirror = this.mirror;
@@ -223,7 +244,7 @@ export class FaceSolver {
     }
     const landmarks = result.faceLandmarks?.[0];
     const matrix = result.facialTransformationMatrixes?.[0];
-    const tracked = landmarks !== undefined && landmarks.length > 0 && matrix !== undefined && matrix.data.length >= TRANSFORM_MATRIX_ENTRIES;
+    const tracked = landmarks !== undefined && landmarks.length > 0 && matrix !== undefined && isFiniteMatrix(matrix.data);
 
     if (tracked) {
       if (this._everTracked && this._state !== FaceTrackingState.Tracking) {
@@ -385,8 +406,11 @@ export class FaceSolver {
 
     // Gaze: iris offsets (yaw) and eyeLook shapes (pitch); a closing eye keeps its last gaze.
     const landmarks = result.faceLandmarks[0];
-    const hasIris = landmarks.length >= FACE_LANDMARK_COUNT_WITH_IRIS;
-    if (hasIris) measureIrisOffsets(landmarks, width, height, _iris);
+    let hasIris = landmarks.length >= FACE_LANDMARK_COUNT_WITH_IRIS;
+    if (hasIris) {
+      measureIrisOffsets(landmarks, width, height, _iris);
+      hasIris = Number.isFinite(_iris[0] + _iris[1] + _iris[2] + _iris[3]);
+    }
     for (let eye = 0; eye < 2; eye++) {
       if (this._closure[eye] > GAZE_HOLD_CLOSURE) continue;
       // _iris is [subjectRightX, subjectRightY, subjectLeftX, subjectLeftY]; eye 0 is the left.

@@ -110,3 +110,36 @@ describe('FaceSolver tracking loss', () => {
     expect(Math.max(...steps)).toBeLessThan(10 * DEG); // ~33° spread over the blend
   });
 });
+
+describe('FaceSolver bad input', () => {
+  it('treats a matrix with NaN as no face, and keeps its filters clean', () => {
+    const solver = new FaceSolver();
+    const face = createNeutralFace();
+    const t = track(solver, face, 20, 30, 0);
+    const bad = { ...fixture.frames[31].result, facialTransformationMatrixes: [{ rows: 4, columns: 4, data: new Array(16).fill(Number.NaN) }] };
+    expect(solver.solve(bad, t, fixture.width, fixture.height, face)).toBe(FaceTrackingState.Holding);
+    expect(solver.solve(fixture.frames[32].result, t + FRAME_MS, fixture.width, fixture.height, face)).toBe(FaceTrackingState.Tracking);
+    expect(face.head.every(Number.isFinite)).toBe(true);
+    expect(face.headPosition.every(Number.isFinite)).toBe(true);
+  });
+
+  it('ignores NaN landmarks for gaze instead of passing NaN on', () => {
+    const solver = new FaceSolver();
+    const face = createNeutralFace();
+    const r = fixture.frames[20].result;
+    const landmarks = r.faceLandmarks[0].map((p) => ({ ...p, x: Number.NaN }));
+    solver.solve({ ...r, faceLandmarks: [landmarks] }, 0, fixture.width, fixture.height, face);
+    expect([face.gaze.left.yaw, face.gaze.left.pitch, face.gaze.right.yaw, face.gaze.right.pitch].every(Number.isFinite)).toBe(true);
+  });
+
+  it('throws a clear RangeError for a non-finite time or an empty image, changing nothing', () => {
+    const solver = new FaceSolver();
+    const face = createNeutralFace();
+    track(solver, face, 20, 25, 0);
+    const before = JSON.stringify(face);
+    expect(() => solver.solve(fixture.frames[26].result, Number.NaN, fixture.width, fixture.height, face)).toThrow(/timeMs must be a finite/);
+    expect(() => solver.solve(fixture.frames[26].result, 1000, 0, 0, face)).toThrow(/image size must be positive/);
+    expect(JSON.stringify(face)).toBe(before);
+    expect(solver.state).toBe(FaceTrackingState.Tracking);
+  });
+});
