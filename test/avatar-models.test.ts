@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Hub } from '@rigcast/hub';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import {
   startAvatarHub,
 } from './avatar-harness';
 import { launchChromium } from './support/chromium';
-import { HAS_SHARED_DATA, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
+import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
+
+const DEFAULT_AVATAR = resolve(REPO_ROOT, 'models/rigcast-default.vrm');
 
 // The avatar page in real Chromium (software GL) against a real hub: loading every shared VRM,
 // OBS-ready output, and what a user sees when a model cannot load.
@@ -41,6 +44,23 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: models and output${HAS_SHARED_DA
       // Rendered something: the avatar covers part of the page.
       const pixels = await screenshotPixels(page);
       expect(countOpaquePixels(pixels, { x: 0, y: 0, width: pixels.width, height: pixels.height })).toBeGreaterThan(1000);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.skipIf(!existsSync(DEFAULT_AVATAR))('with no ?model= loads the default avatar (models/rigcast-default.vrm) with perfect sync', async () => {
+    const { page, errors } = await openAvatar(browser, hub, { room: 'models' });
+    try {
+      const state = await page.evaluate(() => window.rigcast.state());
+      expect(state.options.modelFromQuery).toBe(false);
+      expect(state.model.error).toBeNull();
+      expect(state.model.name).toBe('rigcast-default.vrm');
+      expect(state.model.vrmVersion).toBe('1');
+      expect(state.model.lookAtType).toBe('bone');
+      // 52 ARKit shapes minus the 8 eyeLook* that VRMLookAt handles.
+      expect(state.model.perfectSyncCount).toBe(44);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
