@@ -5,7 +5,8 @@
 //
 // For each model: a file already in place with a known hash is kept; otherwise it is downloaded
 // from its official URL (or from $RIGCAST_MODELS_MIRROR/<file>) and verified. When that fails
-// (offline, wrong hash), it is copied from --from, $RIGCAST_MODELS_DIR or ../shared/models.
+// (offline, wrong hash), it is copied from the --from folders, else $RIGCAST_MODELS_DIR, else
+// ../shared/models.
 // There, the pose and hand bundles are repacked ones with their own, documented hashes.
 // Prints one line per model. Exits 1 when a required model is still missing. Plain Node, no deps.
 import { createHash } from 'node:crypto';
@@ -35,8 +36,10 @@ function parseArgs(argv) {
       process.exit(2);
     }
   }
-  if (process.env.RIGCAST_MODELS_DIR) options.from.push(resolve(process.env.RIGCAST_MODELS_DIR));
-  options.from.push(resolve(REPO_ROOT, '../shared/models'));
+  // Fallback folders: those given, else $RIGCAST_MODELS_DIR, else ../shared/models beside the repo.
+  if (options.from.length === 0) {
+    options.from.push(process.env.RIGCAST_MODELS_DIR ? resolve(process.env.RIGCAST_MODELS_DIR) : resolve(REPO_ROOT, '../shared/models'));
+  }
   options.from = [...new Set(options.from)].filter((folder) => folder !== options.dir);
   return options;
 }
@@ -63,11 +66,10 @@ function sourceUrl(model) {
   return mirror ? new URL(model.file, mirror.endsWith('/') ? mirror : `${mirror}/`).href : model.url;
 }
 
-/** Downloads `url` to `target`, returning its sha256. Throws with a short reason on failure. */
-async function download(url, target) {
+/** Downloads `url` to `part`, returning its sha256. Throws with a short reason on failure. */
+async function download(url, part) {
   const controller = new AbortController();
   let timer = setTimeout(() => controller.abort(), STALL_TIMEOUT_MS);
-  const part = `${target}.part`;
   try {
     const response = await fetch(url, { signal: controller.signal });
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
@@ -79,10 +81,8 @@ async function download(url, target) {
       timer = setTimeout(() => controller.abort(), STALL_TIMEOUT_MS);
     });
     await pipeline(body, createWriteStream(part));
-    await rename(part, target);
     return hash.digest('hex');
   } catch (error) {
-    await rm(part, { force: true });
     const cause = error?.cause?.code ?? error?.cause?.message;
     throw new Error(controller.signal.aborted ? `stalled for ${STALL_TIMEOUT_MS / 1000} s` : cause ? `${error.message} (${cause})` : error.message);
   } finally {
@@ -90,13 +90,15 @@ async function download(url, target) {
   }
 }
 
-/** Hard-links (cheap, same disk) or copies `source` to `target`. */
+/** Hard-links (cheap, same disk) or copies `source` to `target`; says which. */
 async function place(source, target) {
   await rm(target, { force: true });
   try {
     await link(source, target);
+    return 'linked';
   } catch {
     await copyFile(source, target);
+    return 'copied';
   }
 }
 
@@ -107,20 +109,27 @@ function shown(path) {
 
 async function obtain(model, options) {
   const target = join(options.dir, model.file);
-  if (existsSync(target)) {
-    const kind = hashKind(model, await sha256Of(target));
-    if (kind) return { ok: true, line: `already present (${describeKind(kind)})` };
-  }
   const problems = [];
+  if (existsSync(target)) {
+    const digest = await sha256Of(target);
+    const kind = hashKind(model, digest);
+    if (kind) return { ok: true, line: `already present (${describeKind(kind)})` };
+    problems.push(`the file in place has sha256 ${digest.slice(0, 12)}…, which matches no known version`);
+  }
   if (!options.offline) {
     const url = sourceUrl(model);
+    const part = `${target}.part`;
     try {
-      const digest = await download(url, target);
-      if (digest === model.sha256) return { ok: true, line: `downloaded from ${url} (official sha256 verified)` };
-      await rm(target, { force: true });
+      const digest = await download(url, part);
+      if (digest === model.sha256) {
+        await rename(part, target);
+        return { ok: true, line: `downloaded from ${url} (official sha256 verified)` };
+      }
       problems.push(`download from ${url} has sha256 ${digest.slice(0, 12)}…, expected ${model.sha256.slice(0, 12)}…`);
     } catch (error) {
       problems.push(`download from ${url} failed: ${error.message}`);
+    } finally {
+      await rm(part, { force: true });
     }
   }
   for (const folder of options.from) {
@@ -131,11 +140,11 @@ async function obtain(model, options) {
       problems.push(`${shown(source)} has an unknown sha256, not used`);
       continue;
     }
-    await place(source, target);
-    const how = options.offline ? '' : ' after the download failed';
-    return { ok: true, line: `copied from ${shown(source)}${how} (${describeKind(kind)})` };
+    const how = await place(source, target);
+    const why = problems.length ? `; before that, ${problems.join('; ')}` : '';
+    return { ok: true, line: `${how} from ${shown(source)} (${describeKind(kind)})${why}` };
   }
-  if (!options.offline || options.from.length) problems.push(`not found in ${options.from.map(shown).join(', ') || 'any fallback folder'}`);
+  problems.push(`not in ${options.from.map(shown).join(', ') || 'any fallback folder'}`);
   return { ok: false, line: problems.join('; ') };
 }
 

@@ -150,6 +150,53 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page → hub → viewer (real Chromiu
   });
 });
 
+describe.skipIf(!HAS_SHARED_DATA)('tracker page: hub restarts', () => {
+  let pageHub: Hub;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await ensureTrackerBuilt();
+    pageHub = await startTrackerHub({ modelsDirs: [sharedPath('models'), sharedPath('media/face')] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pageHub?.close();
+  });
+
+  it('re-joins its room after the hub restarts, and seq carries on', async () => {
+    const key = 'restart-key';
+    const first = await startTrackerHub({ publishKey: key });
+    const { port, url } = first;
+    browser = await launchChromium({ args: CHROMIUM_ARGS });
+    const before = new FrameCollector(first, 'restart');
+    await before.connected();
+    const { page, pageErrors } = await openTracker(
+      browser,
+      `${pageHub.url}/tracker/?room=restart&key=${key}&hub=${encodeURIComponent(url)}&autostart=1&video=../models/selfie.mp4`,
+    );
+    let second: Hub | undefined;
+    try {
+      await before.waitForFrames(10, FIRST_FRAMES_TIMEOUT_MS, page);
+      before.close();
+      await first.close();
+      await page.waitForFunction(() => window.rigcastTracker.state().connection !== 'connected', null, { timeout: 10_000 });
+      second = await startTrackerHub({ port, publishKey: key });
+      const after = new FrameCollector(second, 'restart');
+      await after.connected();
+      await after.waitForFrames(10, FIRST_FRAMES_TIMEOUT_MS, page);
+      after.close();
+      expect(after.frames[0].seq).toBeGreaterThan(before.frames.at(-1)!.seq);
+      expectStrictlyIncreasingSeq(after.frames);
+      expect(await page.evaluate(() => window.rigcastTracker.state())).toMatchObject({ connection: 'connected', hubError: '' });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+      await second?.close();
+    }
+  });
+});
+
 describe.skipIf(HAS_SHARED_DATA)('tracker page end to end', () => {
   it.skip(SHARED_SKIP_REASON, () => {});
 });
