@@ -1,5 +1,6 @@
 // Renders the default avatar in headless Chromium and writes PNG screenshots.
-// Usage: node --import tsx packages/avatar-gen/scripts/screenshots.ts [outDir] [view...]
+// Usage: node --import tsx packages/avatar-gen/scripts/screenshots.ts [outDir] [shot...]
+// With no shot names it writes the README set (docs/images/default-avatar-*.png).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,12 +11,14 @@ import { generateDefaultAvatar } from '../src/generateDefaultAvatar';
 
 interface Shot {
   name: string;
+  /** Only rendered when asked for by name (views for checking the model, not for the README). */
+  extra?: boolean;
   expressions?: Record<string, number>;
   bones?: Record<string, [number, number, number, number]>;
   view: Record<string, unknown>;
 }
 
-const FACE = { width: 360, height: 360, target: [0, 1.31, 0], distance: 1.25, fov: 20, pitch: 0.05 };
+const FACE = { width: 260, height: 260, target: [0, 1.31, 0], distance: 1.2, fov: 20, pitch: 0.05 };
 const BUST = { width: 400, height: 440, target: [0, 1.2, 0], distance: 2.0, fov: 20, pitch: 0.05, yaw: 0.3 };
 const FULL = { width: 300, height: 600, target: [0, 0.76, 0], distance: 4.8, fov: 20, pitch: 0.08, yaw: 0.45 };
 
@@ -35,18 +38,20 @@ const RELAXED = {
 const SHOTS: Shot[] = [
   { name: 'neutral', view: BUST, bones: RELAXED },
   { name: 'full', view: FULL, bones: RELAXED },
-  { name: 'face-neutral', view: FACE },
-  { name: 'happy', expressions: { happy: 1 }, view: FACE },
-  { name: 'aa', expressions: { aa: 1 }, view: FACE },
-  { name: 'blink', expressions: { blink: 1 }, view: FACE },
-  { name: 'surprised', expressions: { surprised: 1 }, view: FACE },
-  { name: 'angry', expressions: { angry: 1 }, view: FACE },
-  { name: 'sad', expressions: { sad: 1 }, view: FACE },
-  { name: 'relaxed', expressions: { relaxed: 1 }, view: FACE },
-  { name: 'top', view: { width: 360, height: 360, target: [0, 1.42, 0], distance: 0.9, fov: 20, pitch: 0.6, yaw: 0.3 } },
-  { name: 'hand', view: { width: 360, height: 360, target: [0.62, 1.1, 0], distance: 0.8, fov: 20, pitch: 0.5, yaw: 0.4 } },
-  { name: 'back', view: { width: 400, height: 480, target: [0, 1.15, 0], distance: 2.6, fov: 20, pitch: 0.1, yaw: 2.7 } },
-  { name: 'side', view: { width: 360, height: 360, target: [0, 1.31, 0], distance: 1.25, fov: 20, pitch: 0.05, yaw: 1.2 } },
+  { name: 'face-neutral', view: FACE, bones: RELAXED },
+  { name: 'happy', expressions: { happy: 1 }, view: FACE, bones: RELAXED },
+  { name: 'aa', expressions: { aa: 1 }, view: FACE, bones: RELAXED },
+  { name: 'blink', expressions: { blink: 1 }, view: FACE, bones: RELAXED },
+  { name: 'surprised', expressions: { surprised: 1 }, view: FACE, bones: RELAXED },
+  { name: 'angry', expressions: { angry: 1 }, view: FACE, bones: RELAXED },
+  { name: 'sad', expressions: { sad: 1 }, view: FACE, bones: RELAXED },
+  { name: 'relaxed', expressions: { relaxed: 1 }, view: FACE, bones: RELAXED },
+  { name: 'closeup', extra: true, view: { width: 400, height: 400, target: [0, 1.285, 0], distance: 0.7, fov: 20, pitch: 0.05 } },
+  { name: 'closeup-aa', extra: true, expressions: { aa: 1 }, view: { width: 400, height: 400, target: [0, 1.285, 0], distance: 0.7, fov: 20, pitch: 0.05 } },
+  { name: 'top', extra: true, view: { width: 360, height: 360, target: [0, 1.42, 0], distance: 0.9, fov: 20, pitch: 0.6, yaw: 0.3 } },
+  { name: 'hand', extra: true, view: { width: 360, height: 360, target: [0.62, 1.1, 0], distance: 0.8, fov: 20, pitch: 0.5, yaw: 0.4 } },
+  { name: 'back', extra: true, view: { width: 400, height: 480, target: [0, 1.15, 0], distance: 2.6, fov: 20, pitch: 0.1, yaw: 2.7 } },
+  { name: 'side', extra: true, view: { width: 360, height: 360, target: [0, 1.31, 0], distance: 1.25, fov: 20, pitch: 0.05, yaw: 1.2 } },
 ];
 
 const outDir = resolve(process.argv[2] ?? join(REPO_ROOT, 'docs/images'));
@@ -68,7 +73,7 @@ try {
   console.log(JSON.stringify({ ...(info as Record<string, unknown>), restPositions: undefined, expressions: undefined }));
   await page.addStyleTag({ content: 'body { background: linear-gradient(180deg, #f4f1ff 0%, #dcd6f7 100%); }' });
   for (const shot of SHOTS) {
-    if (only.length && !only.includes(shot.name)) continue;
+    if (only.length ? !only.includes(shot.name) : shot.extra) continue;
     await page.evaluate(`window.avatarPreview.setView(${JSON.stringify(shot.view)})`);
     await page.evaluate(`window.avatarPreview.render(${JSON.stringify({ expressions: shot.expressions ?? {}, bones: shot.bones ?? {} })})`);
     const v = shot.view as { width: number; height: number };

@@ -3,7 +3,7 @@ import { addTube } from '../mesh/addTube';
 import { MaterialSlot, type MeshBuilder, type SkinInfluence } from '../mesh/MeshBuilder';
 import { type Vec3, smoothstep } from '../mesh/vec3';
 import { paletteUv, regionUv } from '../look/TextureAtlas';
-import { TORSO_PROFILE as TORSO } from '../look/Outfit';
+import { TORSO_PROFILE as TORSO, TORSO_TEXTURE_BOTTOM, TORSO_TOP } from '../look/Outfit';
 import { blendAlong, mixInfluence } from '../rig/blendAlong';
 import type { Skeleton } from '../rig/Skeleton';
 import { profile } from './profile';
@@ -41,7 +41,7 @@ export function addTorso(mesh: MeshBuilder, s: Skeleton): void {
     vertex: (r, c) => {
       const t = r / (rows - 1);
       const p = torsoPoint(t, (c / cols) * Math.PI * 2);
-      return { position: p, uv: regionUv('torso', c / cols, t), skin: torsoSkin(p) };
+      return { position: p, uv: regionUv('torso', c / cols, (p[1] - TORSO_TEXTURE_BOTTOM) / (TORSO_TOP - TORSO_TEXTURE_BOTTOM)), skin: torsoSkin(p) };
     },
     startCap: { position: [0, y0 - 0.01, 0], uv: paletteUv('Skirt'), skin: [[j('hips'), 1]] },
     endCap: { position: [0, y1 + 0.004, -0.004], uv: paletteUv('Shirt'), skin: [[j('neck'), 1]] },

@@ -18,7 +18,7 @@ const R = MORPH_RECIPES;
 
 for (const [name, i] of SIDES) {
   const o = OUT[i];
-  R[`browDown${name}`] = (f) => Object.assign(f.brows[i], { all: -0.0045, inner: -0.004, pinch: 0.002 });
+  R[`browDown${name}`] = (f) => Object.assign(f.brows[i], { all: -0.004, inner: -0.0065, outer: 0.0015, pinch: 0.0025 });
   R[`browOuterUp${name}`] = (f) => void (f.brows[i].outer = 0.008);
   R[`cheekSquint${name}`] = (f) => {
     f.cheekRaise[i] = 0.0045;

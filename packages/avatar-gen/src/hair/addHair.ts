@@ -1,9 +1,9 @@
 import { headPoint } from '../face/headShape';
-import { regionUv } from '../look/TextureAtlas';
+import { paletteUv, regionUv } from '../look/TextureAtlas';
 import { addGrid } from '../mesh/addGrid';
 import { addTube } from '../mesh/addTube';
 import { MaterialSlot, type MeshBuilder, type SkinInfluence } from '../mesh/MeshBuilder';
-import { type Vec3, catmullRom, normalize, smoothstep } from '../mesh/vec3';
+import { type Vec3, catmullRom, cross, madd, normalize, smoothstep, sub } from '../mesh/vec3';
 import { blendAlong } from '../rig/blendAlong';
 import { BODY } from '../rig/createSkeleton';
 import type { Skeleton } from '../rig/Skeleton';
@@ -187,5 +187,40 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
     starts: [0, 0.3, 0.6],
     rows: 14,
   });
+  addHairClip(mesh, head);
   return chains;
+}
+
+/** A small red ribbon clip above the avatar's left temple: a knot and two loops lying on the hair. */
+function addHairClip(mesh: MeshBuilder, head: number): void {
+  const knot = shell(40, 52, 0.2);
+  const normal = normalize(sub(knot, C));
+  const along = normalize(cross(normal, [0, 0, 1])); // across the head, roughly up and over
+  const across = normalize(cross(normal, along));
+  const skin: SkinInfluence = [[head, 1]];
+  const uv = () => paletteUv('Ribbon');
+  for (const dir of [1, -1]) {
+    addTube(mesh, {
+      slot: MaterialSlot.Body,
+      path: [knot, madd(knot, across, dir * 0.014), madd(madd(knot, across, dir * 0.026), along, 0.004)],
+      rows: 8,
+      cols: 10,
+      radius: (t) => [0.003 + 0.0085 * Math.sin(Math.PI * Math.min(1, t * 1.1)), 0.003],
+      side: () => along,
+      uv,
+      skin: () => skin,
+      caps: true,
+    });
+  }
+  addTube(mesh, {
+    slot: MaterialSlot.Body,
+    path: [madd(knot, normal, -0.003), madd(knot, normal, 0.004)],
+    rows: 3,
+    cols: 10,
+    radius: () => [0.0055, 0.005],
+    side: () => along,
+    uv,
+    skin: () => skin,
+    caps: true,
+  });
 }

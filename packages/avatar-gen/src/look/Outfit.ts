@@ -13,8 +13,9 @@ export const TORSO_PROFILE: readonly (readonly number[])[] = [
   [1.125, 0.078, 0.052, -0.004],
   [1.145, 0.035, 0.032, -0.004],
 ];
-export const TORSO_BOTTOM = TORSO_PROFILE[0][0];
 export const TORSO_TOP = TORSO_PROFILE[TORSO_PROFILE.length - 1][0];
+/** The torso texture covers only what the skirt leaves visible: from here up to the top. */
+export const TORSO_TEXTURE_BOTTOM = 0.86;
 
 /** Sailor-uniform shirt colour at torso azimuth `angle` (0 = front) and height `y`. */
 export function torsoColor(angle: number, y: number): number {

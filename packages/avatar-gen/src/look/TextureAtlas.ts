@@ -1,4 +1,4 @@
-import { TORSO_BOTTOM, TORSO_TOP, legColor, shoeColor, SHOE_HEIGHT, skirtColor, sleeveColor, torsoColor } from './Outfit';
+import { TORSO_TEXTURE_BOTTOM, TORSO_TOP, legColor, shoeColor, SHOE_HEIGHT, skirtColor, sleeveColor, torsoColor } from './Outfit';
 import { BLUSH_COLOR, HAIR_GRADIENT, IRIS_COLORS, Palette, type PaletteColor } from './Palette';
 
 /** Size of the square atlas in pixels. */
@@ -10,12 +10,12 @@ export const ATLAS_REGIONS = {
   iris: [0, 128, 128, 128],
   hairStrand: [136, 128, 32, 128],
   hairCap: [176, 128, 32, 128],
-  blush: [216, 136, 32, 32],
-  torso: [0, 32, 128, 96],
-  sleeve: [132, 32, 8, 96],
-  leg: [144, 32, 8, 96],
-  skirt: [156, 32, 8, 96],
-  shoe: [168, 32, 8, 96],
+  blush: [216, 128, 32, 32],
+  torso: [0, 32, 256, 96],
+  sleeve: [218, 168, 6, 88],
+  leg: [228, 168, 6, 88],
+  skirt: [238, 168, 6, 88],
+  shoe: [248, 168, 6, 88],
 } as const;
 
 const PALETTE_NAMES = Object.keys(Palette) as PaletteColor[];
@@ -116,7 +116,7 @@ export function createAtlasPixels(): Uint8Array {
   paint('iris', irisColor, 3); // supersampled for smooth edges
   paint('hairStrand', (_u, v) => strandColor(v));
   paint('hairCap', (_u, v) => capColor(v));
-  paint('torso', (u, v) => rgb(torsoColor(u * Math.PI * 2, TORSO_BOTTOM + (TORSO_TOP - TORSO_BOTTOM) * v)), 2);
+  paint('torso', (u, v) => rgb(torsoColor(u * Math.PI * 2, TORSO_TEXTURE_BOTTOM + (TORSO_TOP - TORSO_TEXTURE_BOTTOM) * v)), 2);
   paint('sleeve', (_u, v) => rgb(sleeveColor(SLEEVE_RANGE[0] + (SLEEVE_RANGE[1] - SLEEVE_RANGE[0]) * v)));
   paint('leg', (_u, v) => rgb(legColor(LEG_RANGE[0] + (LEG_RANGE[1] - LEG_RANGE[0]) * v)));
   paint('skirt', (_u, v) => rgb(skirtColor(v)));

@@ -45,7 +45,7 @@ export const EXPRESSION_PRESETS: Record<string, PresetRecipe> = {
     overrideBlink: 'blend',
   },
   relaxed: {
-    morphs: { eyeBlinkLeft: 0.55, eyeBlinkRight: 0.55, mouthSmileLeft: 0.55, mouthSmileRight: 0.55, browInnerUp: 0.15 },
+    morphs: { eyeJoy: 1, mouthSmileLeft: 0.45, mouthSmileRight: 0.45, browInnerUp: 0.25 },
     overrideBlink: 'blend',
   },
   surprised: {
