@@ -29,6 +29,12 @@ export class AvatarRig {
   readonly perfectSync: (VRMExpression | null)[];
   /** How many of the 52 ARKit shapes the model drives directly. */
   readonly perfectSyncCount: number;
+  /**
+   * The rotation last written to each bone node (`[x, y, z, w]` in wire order; NaN before the
+   * first write). Writing a quaternion makes three.js recompute the node's Euler angles, so the
+   * apply path skips bones whose rotation has not changed, which is most of them.
+   */
+  readonly writtenRotations: Float64Array;
 
   constructor(readonly vrm: VRM) {
     this.isVRM0 = vrm.meta.metaVersion === '0';
@@ -36,6 +42,7 @@ export class AvatarRig {
     this.boneNodes = HUMANOID_BONE_NAMES.map((name) =>
       LOOK_AT_BONES.has(name) ? null : (humanoid.getNormalizedBoneNode(name) ?? null),
     );
+    this.writtenRotations = new Float64Array(HUMANOID_BONE_NAMES.length * 4).fill(NaN);
 
     const manager = vrm.expressionManager;
     const byLowerName = new Map<string, VRMExpression>();

@@ -8,19 +8,27 @@ function saturate(value: number): number {
 
 /**
  * Writes a pose onto a model: normalized bones, expressions (presets and perfect sync) and
- * VRMLookAt. Uses only the lookups cached in `rig`, and allocates nothing. `vrm.update()` then
+ * VRMLookAt. Uses only the lookups cached in `rig`, skips bones whose rotation is unchanged,
+ * and allocates nothing. `vrm.update()` then
  * copies the normalized bones to the mesh, applies VRM's override rules, the gaze and the springs.
  */
 export function applyPoseToRig(pose: RigPose, rig: AvatarRig): void {
   // VRM 0.x rigs are turned 180° about Y: a rotation about X or Z there is the opposite one here.
   const flip = rig.isVRM0 ? -1 : 1;
   const rotations = pose.rotations;
+  const written = rig.writtenRotations;
   const nodes = rig.boneNodes;
   for (let bone = 0; bone < nodes.length; bone++) {
     const node = nodes[bone];
     if (!node) continue;
     const o = bone * QUAT_STRIDE;
-    node.quaternion.set(rotations[o] * flip, rotations[o + 1], rotations[o + 2] * flip, rotations[o + 3]);
+    const x = rotations[o], y = rotations[o + 1], z = rotations[o + 2], w = rotations[o + 3];
+    if (x === written[o] && y === written[o + 1] && z === written[o + 2] && w === written[o + 3]) continue;
+    written[o] = x;
+    written[o + 1] = y;
+    written[o + 2] = z;
+    written[o + 3] = w;
+    node.quaternion.set(x * flip, y, z * flip, w);
   }
 
   const presets = rig.presetExpressions;
