@@ -1,5 +1,5 @@
 export * from './generateDefaultAvatar';
 export * from './gltf';
 export * from './png';
-export { createSkeleton, BODY } from './rig';
-export { MORPH_NAMES, EXPRESSION_PRESETS, EXTRA_MORPH_NAMES, AVATAR_META } from './vrm';
+export { createSkeleton, BODY, Skeleton, type Bone } from './rig';
+export { MORPH_NAMES, EXPRESSION_PRESETS, EXTRA_MORPH_NAMES, AVATAR_META, type MorphName, type PresetRecipe } from './vrm';

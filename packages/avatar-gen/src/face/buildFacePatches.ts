@@ -42,8 +42,8 @@ function grid(name: string, joint: FacePatch['joint'], offset: number, rows: num
   return { name, rows, cols, wrap: false, joint, offset, points, uvs };
 }
 
-/** A filled ellipse-like disc: `edge(angle)` gives the rim point; rings shrink toward `c`. */
-function disc(name: string, joint: FacePatch['joint'], offset: number, c: [number, number], rings: number, sectors: number, at: (f: number, angle: number) => [number, number], uv: (f: number, angle: number) => UV): FacePatch {
+/** A filled disc: `at(f, angle)` gives the point at fraction `f` of the way from the centre (f = 0) to the rim. */
+function disc(name: string, joint: FacePatch['joint'], offset: number, rings: number, sectors: number, at: (f: number, angle: number) => [number, number], uv: (f: number, angle: number) => UV): FacePatch {
   const points: [number, number][] = [];
   const uvs: UV[] = [];
   for (let r = 0; r < rings; r++) {
@@ -90,7 +90,7 @@ function eyePatches(e: EyeParams, side: 'left' | 'right'): FacePatch[] {
   const irisCy = BODY.eyeY - 0.0012 + e.irisY;
   const rx = 0.0152;
   const ry = 0.0198;
-  const iris = disc(`${side}Iris`, `${side}Eye`, LAYER.iris, [irisCx, irisCy], 5, 28, (f, a) => {
+  const iris = disc(`${side}Iris`, `${side}Eye`, LAYER.iris, 5, 28, (f, a) => {
     const px = irisCx + rx * f * Math.cos(a);
     const py = irisCy + ry * f * Math.sin(a);
     const s = clamp((px - cx) / (k * hw), -0.96, 0.96);
@@ -203,14 +203,14 @@ export function buildFacePatches(f: FaceParams): FacePatch[] {
   for (const [i, side] of [[0, 'left'], [1, 'right']] as const) {
     const k = i === 0 ? 1 : -1;
     const cy = 1.259 + f.cheekRaise[i];
-    patches.push(disc(`${side}Blush`, 'head', LAYER.blush, [k * 0.07, cy], 3, 16, (g, a) => [k * 0.07 + 0.0165 * g * Math.cos(a), cy + 0.0085 * (1 - 0.15 * f.cheekRaise[i] / 0.0045) * g * Math.sin(a)], (g, a) => regionUv('blush', 0.5 + 0.5 * g * Math.cos(a), 0.5 - 0.5 * g * Math.sin(a))));
+    patches.push(disc(`${side}Blush`, 'head', LAYER.blush, 3, 16, (g, a) => [k * 0.07 + 0.0165 * g * Math.cos(a), cy + 0.0085 * (1 - 0.15 * f.cheekRaise[i] / 0.0045) * g * Math.sin(a)], (g, a) => regionUv('blush', 0.5 + 0.5 * g * Math.cos(a), 0.5 - 0.5 * g * Math.sin(a))));
   }
   patches.push(...eyePatches(f.eyes[0], 'left'), ...eyePatches(f.eyes[1], 'right'));
   patches.push(browPatch(f, 'left'), browPatch(f, 'right'));
   const sneer = (f.sneer[0] - f.sneer[1]) * 0.0009;
   const lift = Math.max(f.sneer[0], f.sneer[1]) * 0.0022;
   const widen = 1 + 0.5 * Math.max(f.sneer[0], f.sneer[1]);
-  patches.push(disc('nose', 'head', LAYER.base, [0.0012 + sneer, 1.2635 + lift], 2, 10, (g, a) => [0.0012 + sneer + 0.0026 * widen * g * Math.cos(a), 1.2635 + lift + 0.0012 * g * Math.sin(a)], flat('Nose')));
+  patches.push(disc('nose', 'head', LAYER.base, 2, 10, (g, a) => [0.0012 + sneer + 0.0026 * widen * g * Math.cos(a), 1.2635 + lift + 0.0012 * g * Math.sin(a)], flat('Nose')));
   patches.push(...mouthPatches(f));
   return patches;
 }

@@ -39,7 +39,7 @@ export function torsoColor(angle: number, y: number): number {
 /** Sleeve colour at distance `x` from the body's centre line. */
 export const sleeveColor = (x: number): number => (x > 0.515 && x < 0.552 ? (x > 0.527 && x < 0.535 ? Palette.CollarStripe : Palette.Collar) : Palette.Shirt);
 /** Leg colour at height `y`: skin above the knee socks. */
-export const legColor = (y: number): number => (y < 0.49 ? (y > 0.47 ? Palette.Sock : Palette.Sock) : Palette.Skin);
+export const legColor = (y: number): number => (y < 0.49 ? Palette.Sock : Palette.Skin);
 /** Skirt colour at `t` from waist (0) to hem (1). */
 export const skirtColor = (t: number): number => (t > 0.84 && t < 0.9 ? Palette.CollarStripe : Palette.Skirt);
 /** Shoe colour at height `y`. */

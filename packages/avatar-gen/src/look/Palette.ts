@@ -10,7 +10,6 @@ export const Palette = {
   LipLine: 0x8a3f4c,
   Nose: 0xe9b3a3,
   Shirt: 0xf6f6fb,
-  ShirtTrim: 0xdcdcee,
   Collar: 0x34427a,
   CollarStripe: 0xf6f6fb,
   Ribbon: 0xe2566e,
@@ -18,9 +17,7 @@ export const Palette = {
   Sock: 0x2b2736,
   Shoe: 0x5b3c36,
   Sole: 0x2a2024,
-  HairDark: 0x6f5cc4,
   Ear: 0xf9d8c8,
-  MouthShadow: 0x5a1e2c,
 } as const;
 export type PaletteColor = keyof typeof Palette;
 

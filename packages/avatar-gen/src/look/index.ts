@@ -1,3 +1,4 @@
+export * from './createThumbnailPixels';
+export * from './Outfit';
 export * from './Palette';
 export * from './TextureAtlas';
-export * from './createThumbnailPixels';

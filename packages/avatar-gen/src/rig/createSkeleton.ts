@@ -93,5 +93,3 @@ export function createSkeleton(): Skeleton {
   return s;
 }
 
-/** The finger root X offset from the wrist. */
-export const FINGER_ROOT_OFFSET = FINGER_ROOT_X;

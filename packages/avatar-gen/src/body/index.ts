@@ -1,0 +1,3 @@
+export * from './addLimbs';
+export * from './addTorso';
+export * from './profile';
