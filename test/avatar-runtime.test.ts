@@ -205,6 +205,22 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
     }
   });
 
+  it('with a view key: a wrong ?key= is refused with a visible message; the right one connects', async () => {
+    const keyed = await createHub({ port: 0, viewKey: 'letmein', modelsDirs: [sharedPath('vrm')] });
+    const wrong = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'nope' });
+    const right = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'letmein' });
+    try {
+      await waitFor(wrong.page, () => window.rigcast.state().connection.state === 'refused');
+      expect((await state(wrong.page)).status).toMatch(/refused the view key.*\?key=/);
+      await waitFor(right.page, () => window.rigcast.state().connection.state === 'connected');
+      expect((await state(right.page)).status).toBe('');
+    } finally {
+      await wrong.page.close();
+      await right.page.close();
+      await keyed.close();
+    }
+  });
+
   it('pauses rendering while OBS hides the source, keeping the connection', async () => {
     const { page, publisher, close } = await open();
     try {
