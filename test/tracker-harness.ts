@@ -53,8 +53,10 @@ export interface ReceivedFrame {
   /** `performance.now()` in the test process when it arrived. */
   arrivalMs: number;
   seq: number;
-  /** The publisher's capture time, ms. */
+  /** The publisher's capture time, ms since the epoch. */
   time: number;
+  /** Capture to arrival at this viewer, ms (both clocks are this machine's). */
+  latencyMs: number;
   /** Head roll in degrees: rotation about +Z, positive moves the top of the head toward −X. */
   rollDeg: number;
 }
@@ -85,7 +87,13 @@ export class FrameCollector {
       const arrivalMs = performance.now();
       try {
         const frame = decodeFrame(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
-        this.frames.push({ arrivalMs, seq: frame.seq, time: frame.time, rollDeg: frame.face ? rollDegrees(frame.face.head) : Number.NaN });
+        this.frames.push({
+          arrivalMs,
+          seq: frame.seq,
+          time: frame.time,
+          latencyMs: performance.timeOrigin + arrivalMs - frame.time,
+          rollDeg: frame.face ? rollDegrees(frame.face.head) : Number.NaN,
+        });
       } catch (error) {
         this.decodeErrors.push(String(error));
       }

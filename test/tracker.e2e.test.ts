@@ -1,5 +1,5 @@
 import type { Hub } from '@rigcast/hub';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
 import { HAS_SHARED_DATA, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
@@ -28,16 +28,25 @@ const CHROMIUM_ARGS = ['--disable-gpu-compositing'];
 /** DATA.md: the eye line is 34–42° from horizontal in both roll segments; ±20° leaves room for filtering and sampling. */
 const ROLL_THRESHOLD_DEG = 20;
 /** selfie.mp4 is 325 frames at 30 fps, and loops. */
-const CLIP_LOOP_MS = (325 / 30) * 1000;
+const CLIP_FPS = 30;
+const CLIP_LOOP_MS = (325 / CLIP_FPS) * 1000;
 /**
- * Centre to centre, the positive segment (frames 66–100) comes 2.4 s before the negative one
- * (140–170), and the negative one 8.4 s before the next loop's positive one. If the sign were
- * wrong the two gaps would swap, which the min/max check alone would not notice.
+ * Where the clip's roll is past ±20°, in frames: DATA.md's segments are 66–100 and 140–170 at full
+ * tilt, and the head passes 20° on its way in and out. These spans are what FaceSolver gives on
+ * the recorded fixture of the same clip (packages/solver/fixtures), mirror on.
  */
-const POSITIVE_TO_NEGATIVE_MS = ((155 - 83) / 30) * 1000;
+const POSITIVE_ROLL_FRAMES = [45, 105] as const;
+const NEGATIVE_ROLL_FRAMES = [133, 182] as const;
+/**
+ * Centre to centre, the positive segment comes 2.75 s before the negative one, and the negative
+ * one 8.1 s before the next loop's positive one. If the sign were wrong the two gaps would swap,
+ * which the min/max check alone would not notice.
+ */
+const POSITIVE_TO_NEGATIVE_MS =
+  (((NEGATIVE_ROLL_FRAMES[0] + NEGATIVE_ROLL_FRAMES[1]) / 2 - (POSITIVE_ROLL_FRAMES[0] + POSITIVE_ROLL_FRAMES[1]) / 2) / CLIP_FPS) * 1000;
 const NEGATIVE_TO_POSITIVE_MS = CLIP_LOOP_MS - POSITIVE_TO_NEGATIVE_MS;
-/** Segments seen through a ±20° threshold, a filter and a sampled stream have blurred edges. */
-const GAP_SLACK_MS = 1200;
+/** Episodes seen through a filter in a sampled, loaded pipeline have blurred edges. */
+const GAP_SLACK_MS = 1000;
 /** Frames past the threshold less than this apart belong to one segment. */
 const EPISODE_MERGE_MS = 1000;
 
@@ -79,18 +88,23 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page → hub → viewer (real Chromiu
     const windowStart = viewer.frames.length;
     await delay(WINDOW_MS);
     const frames = viewer.frames.slice(windowStart);
+    const received = viewer.frames.length;
     const state = await page.evaluate(() => window.rigcastTracker.state());
     await page.context().close();
 
     expect(pageErrors).toEqual([]);
     expect(viewer.decodeErrors).toEqual([]);
     expect(state).toMatchObject({ status: 'running', input: 'camera', connection: 'connected', error: '', hubError: '' });
-    expect(state.framesSent).toBeGreaterThanOrEqual(viewer.frames.length);
+    // Every frame the viewer got was sent; the hub may drop some (latest-wins), never invent any.
+    expect(state.framesSent).toBeGreaterThanOrEqual(received);
     expect(state.delegate).toMatch(/^(CPU|GPU)$/);
     expect(state.rttMs).toBeGreaterThan(0);
     const fps = framesPerSecond(frames);
+    const latencies = frames.map((frame) => frame.latencyMs).sort((a, b) => a - b);
+    const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(0);
     console.log(
       `tracker e2e: ${frames.length} frames in ${(WINDOW_MS / 1000).toFixed(0)} s = ${fps.toFixed(1)} fps at the viewer; ` +
+        `capture → viewer latency median ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms; ` +
         `inference ${state.inferenceMs.toFixed(1)} ms (${state.delegate}, ${state.thread}), solve ${state.solveMs.toFixed(3)} ms, rtt ${state.rttMs.toFixed(1)} ms`,
     );
 
@@ -123,7 +137,7 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page → hub → viewer (real Chromiu
     }
   });
 
-  it('plays a ?video= file through the same pipeline, looping, with the clip\'s roll', async () => {
+  it('plays a ?video= file through the same pipeline, and the mirror control flips the roll', async () => {
     browser ??= await launchChromium({ args: CHROMIUM_ARGS });
     const viewer = new FrameCollector(hub, 'video');
     collectors.push(viewer);
@@ -133,22 +147,45 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page → hub → viewer (real Chromiu
       `${hub.url}/tracker/?room=video&key=${hub.publishKey}&autostart=1&video=../models/selfie.mp4`,
     );
     await viewer.waitForFrames(5, FIRST_FRAMES_TIMEOUT_MS, page);
-    // One loop of the clip has both roll segments; wait for them, at most 1.5 loops.
-    const deadline = performance.now() + CLIP_LOOP_MS * 1.5;
-    const seen = () => {
-      const rolls = viewer.frames.map((frame) => frame.rollDeg);
-      return Math.max(...rolls) >= ROLL_THRESHOLD_DEG && Math.min(...rolls) <= -ROLL_THRESHOLD_DEG;
-    };
-    while (!seen() && performance.now() < deadline) await delay(200);
-    const state = await page.evaluate(() => window.rigcastTracker.state());
-    await page.context().close();
+    expect(await page.evaluate(() => window.rigcastTracker.state())).toMatchObject({ status: 'running', input: 'file', error: '' });
+
+    // Mirror on (the default): the clip's first roll segment (66–100) reads positive.
+    expect(await firstRollSignAfter(page, viewer, UPRIGHT_BEFORE_FIRST_ROLL_S)).toBe(1);
+    await page.locator('#mirror').uncheck();
+    expect(await page.locator('#preview').getAttribute('class')).not.toContain('mirrored');
+    expect(await firstRollSignAfter(page, viewer, UPRIGHT_BEFORE_FIRST_ROLL_S)).toBe(-1);
 
     expect(pageErrors).toEqual([]);
-    expect(state).toMatchObject({ status: 'running', input: 'file', error: '' });
-    expect(seen(), `rolls seen: ${viewer.frames.map((f) => f.rollDeg.toFixed(0)).join(' ')}`).toBe(true);
     expectStrictlyIncreasingSeq(viewer.frames);
+    await page.context().close();
   });
 });
+
+/** Frame 20 of the clip: upright and near frontal, 0.8 s before the roll first passes 20° (frame 45). */
+const UPRIGHT_BEFORE_FIRST_ROLL_S = 20 / CLIP_FPS;
+/** Lets frames from before the seek drain and the filters settle on the upright head. */
+const SEEK_SETTLE_MS = 300;
+
+/**
+ * Seeks the page's video to `seconds` and returns the sign of the first clear roll (|roll| ≥ the
+ * threshold) the viewer receives after that.
+ */
+async function firstRollSignAfter(page: Page, viewer: FrameCollector, seconds: number): Promise<number> {
+  await page.evaluate(async (time) => {
+    const video = document.querySelector('video')!;
+    const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    video.currentTime = time;
+    await seeked;
+  }, seconds);
+  const from = performance.now() + SEEK_SETTLE_MS;
+  const deadline = from + 5000;
+  for (;;) {
+    const frame = viewer.frames.find((f) => f.arrivalMs > from && Math.abs(f.rollDeg) >= ROLL_THRESHOLD_DEG);
+    if (frame) return Math.sign(frame.rollDeg);
+    if (performance.now() > deadline) throw new Error(`no roll past ±${ROLL_THRESHOLD_DEG}° within 5 s of seeking to ${seconds} s`);
+    await delay(50);
+  }
+}
 
 describe.skipIf(!HAS_SHARED_DATA)('tracker page: hub restarts', () => {
   let pageHub: Hub;

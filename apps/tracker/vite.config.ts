@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { cp, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -8,8 +8,13 @@ const require = createRequire(import.meta.url);
 /** The wasm runtime inside the installed @mediapipe/tasks-vision: served from here, never a CDN. */
 const MEDIAPIPE_WASM_DIR = dirname(require.resolve('@mediapipe/tasks-vision/vision_wasm_internal.js'));
 const WASM_ROUTE = 'wasm';
+/** In dev, `/models/` comes from here, as the hub would serve it. */
+const DEV_MODELS_DIR = process.env.RIGCAST_MODELS_DIR ?? resolve(import.meta.dirname, '../../models');
 
-/** Copies MediaPipe's wasm files to `dist/wasm/` on build, and serves them at `wasm/` in dev. */
+/**
+ * Copies MediaPipe's wasm files to `dist/wasm/` on build. In dev, serves them at `wasm/`, and the
+ * models folder at `/models/` like the hub does.
+ */
 function mediapipeWasm(): Plugin {
   let outDir = '';
   return {
@@ -25,6 +30,10 @@ function mediapipeWasm(): Plugin {
       server.middlewares.use((request, response, next) => {
         const path = new URL(request.url ?? '/', 'http://localhost').pathname;
         const name = basename(path);
+        if (path.startsWith('/models/') && existsSync(join(DEV_MODELS_DIR, name))) {
+          createReadStream(join(DEV_MODELS_DIR, name)).pipe(response);
+          return;
+        }
         if (!path.includes(`/${WASM_ROUTE}/`) || !files.has(name)) return next();
         response.setHeader('Content-Type', name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript');
         createReadStream(join(MEDIAPIPE_WASM_DIR, name)).pipe(response);

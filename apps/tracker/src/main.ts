@@ -5,7 +5,6 @@ import { createFaceDetector } from './detect/createFaceDetector';
 import type { FaceDetector } from './detect/FaceDetector';
 import { FaceResultView } from './detect/FaceResultView';
 import { fetchModel } from './detect/fetchModel';
-import { InputError } from './input/InputError';
 import { InputKind, VideoInput } from './input/VideoInput';
 import { RigPublisher } from './publish/RigPublisher';
 import { readTrackerSettings, saveTrackerSettings, type TrackerSettings } from './settings/TrackerSettings';
@@ -76,6 +75,10 @@ let inFlight = false;
 let framePending = false;
 let pendingCaptureMs = 0;
 let lastTimestampMs = 0;
+/** Bumped by every stop (each start begins with one), so that a start overtaken by a stop gives up. */
+let session = 0;
+/** Starts run one after another. */
+let starting: Promise<void> = Promise.resolve();
 
 init();
 
@@ -86,6 +89,10 @@ function init(): void {
   state.notice = read.problems.length ? `Ignored: ${read.problems.join('; ')}.` : '';
 
   input = new VideoInput(byId<HTMLVideoElement>('video'));
+  input.onCameraLost = (error) => {
+    stop();
+    fail(error);
+  };
   overlay = new LandmarkOverlay(byId<HTMLCanvasElement>('overlay'));
   hud = new Hud(byId('hud'), byId('message'), byId('hub-message'), byId<HTMLProgressElement>('model-progress'));
   solver = new FaceSolver({ mirror: settings.mirror, smoothing: settings.smoothing });
@@ -127,12 +134,18 @@ async function loadDetector(): Promise<FaceDetector | undefined> {
   }
 }
 
-/** Starts the input (the video when one is set, else the camera) and the tracking loop. */
-async function start(file?: File): Promise<void> {
+/** Starts the input (the video when one is set, else the camera) and the tracking loop, after any start under way. */
+function start(file?: File): Promise<void> {
+  starting = starting.then(() => startNow(file));
+  return starting;
+}
+
+async function startNow(file?: File): Promise<void> {
   stop();
+  const mine = session;
   state.error = '';
   const ready = await detectorReady;
-  if (!ready) return;
+  if (!ready || mine !== session) return;
   state.status = TrackerStatus.StartingInput;
   try {
     if (file) await input.startFile(file);
@@ -142,7 +155,12 @@ async function start(file?: File): Promise<void> {
       await fillCameraList();
     }
   } catch (error) {
-    fail(error);
+    if (mine === session) fail(error);
+    return;
+  }
+  if (mine !== session) {
+    // Stopped while the camera or video was starting.
+    input.stop();
     return;
   }
   state.input = input.kind;
@@ -154,6 +172,7 @@ async function start(file?: File): Promise<void> {
 }
 
 function stop(): void {
+  session++;
   running = false;
   framePending = false;
   if (input.kind !== InputKind.None) {
@@ -169,7 +188,17 @@ function stop(): void {
 function scheduleVideoFrame(): void {
   const video = input.video;
   if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(onVideoFrame);
-  else requestAnimationFrame((now) => onVideoFrame(now));
+  else requestAnimationFrame(onAnimationFrame);
+}
+
+/** Without `requestVideoFrameCallback`, every display frame whose video time moved counts as a new frame. */
+let lastVideoTime = -1;
+function onAnimationFrame(now: number): void {
+  const time = input.video.currentTime;
+  if (time !== lastVideoTime || input.kind === InputKind.Camera) {
+    lastVideoTime = time;
+    onVideoFrame(now);
+  } else if (running) scheduleVideoFrame();
 }
 
 /** A new video frame is on screen: process it now, or as soon as the frame in flight is done. */
@@ -254,9 +283,9 @@ function wireControls(): void {
 function fail(error: unknown): void {
   running = false;
   state.status = TrackerStatus.Error;
-  state.error = error instanceof InputError || error instanceof Error ? error.message : String(error);
+  state.error = error instanceof Error ? error.message : String(error);
   elements.start.textContent = 'Start';
-  console.error('rigcast tracker:', error);
+  console.warn('rigcast tracker:', state.error);
 }
 
 function snapshot(): TrackerState {

@@ -3,6 +3,7 @@ export const InputErrorCode = {
   NoCamera: 'no-camera',
   PermissionDenied: 'permission-denied',
   CameraBusy: 'camera-busy',
+  CameraLost: 'camera-lost',
   NoMediaDevices: 'no-media-devices',
   VideoFailed: 'video-failed',
 } as const;
@@ -13,6 +14,7 @@ const ADVICE: Record<InputErrorCode, string> = {
   [InputErrorCode.PermissionDenied]:
     'Camera permission was denied. Allow the camera for this site (the camera icon in the address bar), then press Start; or choose a video file.',
   [InputErrorCode.CameraBusy]: 'The camera could not be started: another program may be using it. Close that program and press Start.',
+  [InputErrorCode.CameraLost]: 'The camera stopped (unplugged, or taken by another program). Reconnect it and press Start.',
   [InputErrorCode.NoMediaDevices]:
     'This browser offers no camera to this page: open the tracker over https or from localhost, or choose a video file.',
   [InputErrorCode.VideoFailed]: 'The video could not be played',

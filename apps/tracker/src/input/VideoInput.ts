@@ -15,6 +15,8 @@ const IDEAL_CAMERA_HEIGHT = 480;
 export class VideoInput {
   readonly video: HTMLVideoElement;
   kind: InputKind = InputKind.None;
+  /** Called when the camera stops by itself (unplugged, taken by the system, permission revoked). */
+  onCameraLost?: (error: InputError) => void;
   /** The `deviceId` of the camera in use, when it is a camera. */
   cameraId = '';
   private stream: MediaStream | undefined;
@@ -59,7 +61,13 @@ export class VideoInput {
     }
     this.stream = stream;
     this.kind = InputKind.Camera;
-    this.cameraId = stream.getVideoTracks()[0]?.getSettings().deviceId ?? deviceId;
+    const track = stream.getVideoTracks()[0];
+    track?.addEventListener('ended', () => {
+      if (this.stream !== stream) return;
+      this.stop();
+      this.onCameraLost?.(new InputError(InputErrorCode.CameraLost));
+    });
+    this.cameraId = track?.getSettings().deviceId ?? deviceId;
     this.video.loop = false;
     this.video.srcObject = stream;
     await this.play();
