@@ -31,7 +31,7 @@ export interface HubOptions {
   modelsDirs?: string[];
   /** Built app folders. Default `apps/tracker/dist` and `apps/avatar/dist` of the repository. */
   appsDirs?: { tracker?: string; avatar?: string };
-  /** Per-publisher rate limit in frames a second (a tenth of a second of burst). Default 120. */
+  /** Per-publisher rate limit in frames a second (with a quarter second of burst). Default 120. */
   maxFramesPerSecond?: number;
 }
 

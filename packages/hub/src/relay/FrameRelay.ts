@@ -1,14 +1,19 @@
 import { ClientRole, RejectReason, tryDecodeFrame, type RejectedInfo } from '@rigcast/protocol';
 import type { HubMetrics } from '../metrics/HubMetrics';
 import type { HubServer, HubSocket } from './HubSocket';
+import { isViewerBackedUp } from './isViewerBackedUp';
 import type { RoomState } from './RoomState';
 import { TokenBucket, burstForRate } from './TokenBucket';
 
+/** Ids of the viewers a relay skips; reused, since frames arrive 60+ times a second. */
+const skipped: string[] = [];
+
 /**
  * Rooms and fan-out. A publisher's valid frame becomes its room's latest and is relayed, as the
- * same bytes, to the room's viewers with `volatile` (a viewer whose connection is still busy
- * skips it instead of buffering). A skipped viewer gets the room's latest frame as soon as its
- * connection is free again, so a slow viewer sees the newest pose, never a queue of old ones.
+ * same bytes, to the room's viewers with latest-wins semantics: a viewer whose connection has a
+ * backlog ({@link isViewerBackedUp}) skips the frame instead of buffering it, and gets the
+ * room's latest frame as soon as its connection has drained, so a slow viewer sees the newest
+ * pose, never a queue of old ones, while viewers that keep up get every frame.
  *
  * Several publishers may share a room; each frame is relayed, so the last frame wins.
  * Publishers are not members of the Socket.IO room and never receive frames.
@@ -101,21 +106,21 @@ export class FrameRelay {
     if (!room) return;
     const bytes = payload as Uint8Array;
     room.latest = bytes;
-    let busy = 0;
+    skipped.length = 0;
     for (const viewer of room.viewers) {
-      if (viewer.conn.transport.writable) continue;
+      if (!isViewerBackedUp(viewer)) continue;
       viewer.data.missedLatest = true;
-      busy++;
+      skipped.push(viewer.id);
     }
-    socket.to(data.room).volatile.emit('frame', bytes);
+    (skipped.length > 0 ? socket.to(data.room).except(skipped) : socket.to(data.room)).emit('frame', bytes);
     this.metrics.framesRelayed.inc();
-    this.metrics.frameDeliveries.inc(room.viewers.size - busy);
-    if (busy > 0) this.metrics.viewerSkips.inc(busy);
+    this.metrics.frameDeliveries.inc(room.viewers.size - skipped.length);
+    if (skipped.length > 0) this.metrics.viewerSkips.inc(skipped.length);
   }
 
-  /** Sends a viewer the frame it missed once its connection has flushed everything it had. */
+  /** Sends a viewer the frame it missed once its connection has drained its backlog. */
   private catchUp(viewer: HubSocket): void {
-    if (!viewer.data.missedLatest || !viewer.conn.transport.writable) return;
+    if (!viewer.data.missedLatest || isViewerBackedUp(viewer)) return;
     viewer.data.missedLatest = false;
     const latest = this.rooms.get(viewer.data.room)?.latest;
     if (!latest) return;

@@ -28,9 +28,12 @@ export class TokenBucket {
   }
 }
 
-/** Burst allowed above the steady rate: a tenth of a second's worth, at least two frames. */
+/**
+ * Burst allowed above the steady rate: a quarter second's worth (at least two frames), so that
+ * frames bunched by network jitter pass while a flood does not.
+ */
 export function burstForRate(framesPerSecond: number): number {
-  const BURST_SECONDS = 0.1;
+  const BURST_SECONDS = 0.25;
   const MIN_BURST = 2;
   return Math.max(MIN_BURST, Math.ceil(framesPerSecond * BURST_SECONDS));
 }

@@ -1,4 +1,5 @@
 export * from './FrameRelay';
 export * from './HubSocket';
+export * from './isViewerBackedUp';
 export * from './RoomState';
 export * from './TokenBucket';

@@ -1,5 +1,6 @@
 import { decodeFrame } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { burstForRate } from '../index';
 import { HubHarness, asUint8, fetchMetrics, frameBytes, metricValue, rtt, waitUntil } from './support/HubHarness';
 
 const harness = new HubHarness();
@@ -28,7 +29,7 @@ describe('per-publisher rate limit', () => {
     expect(metricValue(metrics, 'rigcast_frames_in_total')).toBe(sent);
     expect(relayed + dropped).toBe(sent);
     expect(relayed).toBeGreaterThanOrEqual(2);
-    expect(relayed).toBeLessThanOrEqual(Math.ceil(rate * 0.1) + rate * elapsedS + 1);
+    expect(relayed).toBeLessThanOrEqual(burstForRate(rate) + rate * elapsedS + 1);
     expect(rejected).toBe(0);
 
     // The bucket refills: after a pause the next frame goes through.

@@ -1,0 +1,68 @@
+/**
+ * Child process of the hub benchmark: runs one relay (the rigcast hub or the naive baseline)
+ * and reports its CPU and heap over IPC, so the load it carries is measured apart from the
+ * load generators.
+ */
+import { createHub } from '../src/index';
+import { RelayKind, type ServerReady, type ServerStats } from './BenchMessages';
+import { startNaiveRelay } from './naiveRelay';
+
+const HEAP_SAMPLE_MS = 250;
+const MB = 1024 * 1024;
+
+const kind = process.argv[2] as RelayKind;
+const server =
+  kind === RelayKind.Rigcast
+    ? await createHub({ port: 0, publishKey: 'bench-key' }).then((hub) => ({ url: hub.url, close: hub.close, publishKey: hub.publishKey }))
+    : await startNaiveRelay().then((relay) => ({ ...relay, publishKey: '' }));
+
+let markCpu = process.cpuUsage();
+let markTime = performance.now();
+let heapMax = 0;
+setInterval(() => {
+  heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+}, HEAP_SAMPLE_MS).unref();
+
+const COUNTERS = [
+  'rigcast_frames_in_total',
+  'rigcast_frames_relayed_total',
+  'rigcast_frames_dropped_total',
+  'rigcast_viewer_skips_total',
+  'rigcast_viewer_catchups_total',
+  'rigcast_frame_deliveries_total',
+];
+
+async function readCounters(): Promise<Record<string, number>> {
+  if (kind !== RelayKind.Rigcast) return {};
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const counters: Record<string, number> = {};
+  for (const name of COUNTERS) {
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+    counters[name.replace(/^rigcast_|_total$/g, '')] = match ? Number(match[1]) : Number.NaN;
+  }
+  return counters;
+}
+
+process.on('message', async (message: { type: string }) => {
+  if (message.type === 'mark') {
+    markCpu = process.cpuUsage();
+    markTime = performance.now();
+    heapMax = process.memoryUsage().heapUsed;
+  } else if (message.type === 'stats') {
+    const cpu = process.cpuUsage(markCpu);
+    const wallUs = (performance.now() - markTime) * 1000;
+    const memory = process.memoryUsage();
+    const stats: ServerStats = {
+      type: 'stats',
+      cpuPercent: ((cpu.user + cpu.system) / wallUs) * 100,
+      heapMaxMB: Math.max(heapMax, memory.heapUsed) / MB,
+      rssMB: memory.rss / MB,
+      counters: await readCounters(),
+    };
+    process.send!(stats);
+  } else if (message.type === 'stop') {
+    void server.close().then(() => process.exit(0));
+  }
+});
+const ready: ServerReady = { type: 'ready', url: server.url, publishKey: server.publishKey };
+process.send!(ready);
