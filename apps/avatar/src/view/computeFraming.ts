@@ -26,6 +26,7 @@ export interface CameraPlacement {
 /**
  * Places the camera so that a preset's part of the avatar fills a window of the given aspect
  * (width / height): the face, head to hips, or head to toe, with {@link FRAME_MARGIN} around it.
+ * In a narrow window the top stays put and more shows below.
  * Writes into `target` and returns it.
  */
 export function computeFraming(
@@ -53,7 +54,10 @@ export function computeFraming(
   const tanHalf = Math.tan((fovDeg * Math.PI) / 360);
   const safeAspect = aspect > 0 && Number.isFinite(aspect) ? aspect : 1;
   const distance = Math.max(height / 2 / tanHalf, width / 2 / (tanHalf * safeAspect));
-  const centerY = (top + bottom) / 2;
+  // In a window too narrow for the part, the camera backs off and sees more height than needed:
+  // keep the head at the top margin and let the extra show below, as a portrait shot would.
+  const visibleHeight = 2 * distance * tanHalf;
+  const centerY = top + span * FRAME_MARGIN - visibleHeight / 2;
   target.x = bounds.centerX;
   target.y = centerY;
   target.z = bounds.centerZ + distance;

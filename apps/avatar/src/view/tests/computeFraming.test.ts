@@ -24,10 +24,13 @@ describe('computeFraming', () => {
     expect(face.targetY).toBeGreaterThan(HUMAN.headY);
   });
 
-  it('backs off in a narrow (portrait) window so the width still fits', () => {
+  it('backs off in a narrow (portrait) window so the width still fits, keeping the head at the top', () => {
     const wide = computeFraming(HUMAN, 'upper', 16 / 9, { x: 0, y: 0, z: 0, targetY: 0 });
     const tall = computeFraming(HUMAN, 'upper', 9 / 16, { x: 0, y: 0, z: 0, targetY: 0 });
     expect(tall.z).toBeGreaterThan(wide.z);
+    const topEdge = (p: CameraPlacement) => p.targetY + visibleHeight(p, HUMAN) / 2;
+    expect(topEdge(tall)).toBeCloseTo(topEdge(wide), 9);
+    expect(tall.targetY).toBeLessThan(wide.targetY);
   });
 
   it('scales with the model', () => {
