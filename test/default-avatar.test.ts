@@ -129,7 +129,7 @@ describe('default avatar in three-vrm (headless Chromium)', () => {
     expect(failures).toEqual([]);
   });
 
-  it('moves the skinned mesh with the head, upper arm and finger bones', async () => {
+  it('moves the skinned mesh with the head, upper arm, finger and eye bones', async () => {
     const rest = info.restPositions as Record<string, number[]>;
     const q = (axis: [number, number, number], angle: number) => [...axis.map((v) => v * Math.sin(angle / 2)), Math.cos(angle / 2)];
     const cases: { bone: string; rotation: number[]; view: Record<string, unknown> }[] = [
@@ -137,6 +137,8 @@ describe('default avatar in three-vrm (headless Chromium)', () => {
       { bone: 'leftUpperArm', rotation: q([0, 0, 1], -1.0), view: { target: [0.3, 1.0, 0], distance: 3 } },
       { bone: 'leftIndexProximal', rotation: q([0, 0, 1], -1.2), view: { target: [rest.leftHand[0] + 0.08, rest.leftHand[1], 0], distance: 0.6 } },
       { bone: 'rightLittleProximal', rotation: q([0, 0, 1], 1.2), view: { target: [rest.rightHand[0] - 0.08, rest.rightHand[1], 0], distance: 0.6 } },
+      // The look-at's largest turn (5.5°) slides the iris along the face.
+      { bone: 'leftEye', rotation: q([0, 1, 0], (5.5 * Math.PI) / 180), view: { target: [0.05, 1.3, 0], distance: 0.5 } },
     ];
     for (const c of cases) {
       // (one view per bone, framed on what it moves)

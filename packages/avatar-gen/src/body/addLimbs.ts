@@ -5,7 +5,8 @@ import { type Vec3, smoothstep } from '../mesh/vec3';
 import { LEG_RANGE, SLEEVE_RANGE, paletteUv, regionUv } from '../look/TextureAtlas';
 import { SHOE_HEIGHT } from '../look/Outfit';
 import { blendAlong } from '../rig/blendAlong';
-import { BODY, FINGERS, FINGER_NAMES, THUMB_JOINTS, sideSign } from '../rig/createSkeleton';
+import { BODY } from '../rig/BODY';
+import { FINGERS, FINGER_NAMES, THUMB_JOINTS, sideSign } from '../rig/createSkeleton';
 import type { Skeleton } from '../rig/Skeleton';
 import { profile } from './profile';
 

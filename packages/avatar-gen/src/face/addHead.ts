@@ -2,7 +2,7 @@ import { paletteUv } from '../look/TextureAtlas';
 import { addGrid } from '../mesh/addGrid';
 import { MaterialSlot, type MeshBuilder } from '../mesh/MeshBuilder';
 import { type Vec3, sub } from '../mesh/vec3';
-import { BODY } from '../rig/createSkeleton';
+import { BODY } from '../rig/BODY';
 import type { Skeleton } from '../rig/Skeleton';
 import { MORPH_NAMES } from '../vrm/expressionPresets';
 import { buildFacePatches, type FacePatch } from './buildFacePatches';
@@ -72,7 +72,7 @@ export function addHead(mesh: MeshBuilder, s: Skeleton): void {
     const hitAt = (xy: [number, number]) => projector.project(xy[0], xy[1], p.offset);
     const center = p.center ? hitAt(p.center.point) : undefined;
     const g = addGrid(mesh, {
-      slot: MaterialSlot.Face,
+      slot: p.skin ? MaterialSlot.Body : MaterialSlot.Face,
       rows: p.rows,
       cols: p.cols,
       wrap: p.wrap,

@@ -1,7 +1,7 @@
 import type { PaletteColor } from '../look/Palette';
 import { paletteUv, regionUv } from '../look/TextureAtlas';
 import { clamp, smoothstep } from '../mesh/vec3';
-import { BODY } from '../rig/createSkeleton';
+import { BODY } from '../rig/BODY';
 import { MOUTH_Y } from './deformHead';
 import type { EyeParams, FaceParams } from './FaceParams';
 
@@ -18,6 +18,8 @@ export interface FacePatch {
   joint: 'head' | 'leftEye' | 'rightEye';
   /** Lift above the skin, metres: the layer order of the decals. */
   offset: number;
+  /** Skin-coloured patches (the eyelids) use the body material so that they shade exactly like the skin. */
+  skin?: boolean;
   /** Row-major `[x, y]` and UV per vertex. */
   points: [number, number][];
   uvs: UV[];
@@ -25,7 +27,7 @@ export interface FacePatch {
 }
 
 /** Layers, metres above the skin: later ones cover earlier ones. */
-const LAYER = { blush: 0.0004, base: 0.0007, detail: 0.0013, iris: 0.0018, line: 0.0021, lash: 0.003 } as const;
+const LAYER = { blush: 0.0004, base: 0.0007, detail: 0.0013, iris: 0.0018, line: 0.0021, lid: 0.0024, overLid: 0.0027, lash: 0.0031 } as const;
 
 const bell = (s: number, p: number): number => Math.max(0, 1 - s * s) ** p;
 const mixN = (a: number, b: number, t: number): number => a + (b - a) * t;
@@ -70,7 +72,7 @@ function eyeLids(e: EyeParams) {
   const target = (s: number) => mixN(closed(s), joyLine(s), e.joy);
   const up = (s: number) => mixN(up0(s) + (0.0055 * e.wide - 0.004 * e.squint + e.lidFollow) * bell(s, 0.7), target(s), shut);
   const lo = (s: number) => mixN(lo0(s) + (-0.002 * e.wide + 0.0075 * e.squint + e.lowerLift) * bell(s, 0.8), target(s), shut);
-  return { up, lo: (s: number) => Math.min(lo(s), up(s)) };
+  return { up, lo: (s: number) => Math.min(lo(s), up(s)), up0, lo0 };
 }
 
 function eyePatches(e: EyeParams, side: 'left' | 'right'): FacePatch[] {
@@ -78,7 +80,7 @@ function eyePatches(e: EyeParams, side: 'left' | 'right'): FacePatch[] {
   const cx = k * BODY.eyeX;
   const hw = 0.0265;
   const X = (s: number) => cx + k * hw * s;
-  const { up, lo } = eyeLids(e);
+  const { up, lo, up0, lo0 } = eyeLids(e);
   const cols = 17;
   const sAt = (c: number, from = -1, to = 1) => from + ((to - from) * c) / (cols - 1);
   const white = grid(`${side}EyeWhite`, 'head', LAYER.base, 8, cols, (r, c) => {
@@ -106,17 +108,35 @@ function eyePatches(e: EyeParams, side: 'left' | 'right'): FacePatch[] {
     const xs = s > 1 ? X(1) + k * (s - 1) * hw * 0.8 : X(s);
     return [xs, yc + (r === 0 ? -0.3 : 0.7) * th];
   }, flat('Lash'));
-  const lowerLash = grid(`${side}LowerLash`, 'head', LAYER.line, 2, 10, (r, c) => {
+  const lowerLash = grid(`${side}LowerLash`, 'head', LAYER.overLid, 2, 10, (r, c) => {
     const s = 0.15 + (0.9 * c) / 9;
     const th = 0.0013 * smoothstep(0.1, 0.7, s);
     return [X(s), lo(s) + (r === 0 ? -0.6 : 0.4) * th];
   }, flat('Lash'));
-  const crease = grid(`${side}Crease`, 'head', LAYER.detail, 2, 10, (r, c) => {
+  const crease = grid(`${side}Crease`, 'head', LAYER.overLid, 2, 10, (r, c) => {
     const s = -0.35 + (1.2 * c) / 9;
     const th = 0.0007 * bell(s * 0.9, 0.5);
     return [X(s), up(s) + 0.0048 + (r === 0 ? 0 : th)];
   }, flat('Lash'));
-  return [white, iris, lowerLash, crease, lash];
+  // Eyelids: skin above and below the lid lines. They hide the iris where the eye bone turns it
+  // past the lids (gaze), and they are what closes over the eye when it blinks.
+  const lidCols = 19;
+  const lidS = (c: number) => -1.1 + (2.2 * c) / (lidCols - 1);
+  const upperLid = grid(`${side}UpperLid`, 'head', LAYER.lid, 3, lidCols, (r, c) => {
+    const s = lidS(c);
+    const cs = clamp(s, -1, 1);
+    const edge = up(cs) - 0.0003;
+    return [X(s), r === 0 ? edge : r === 1 ? Math.max(edge + 0.003, up0(cs) + 0.0035) : Math.max(edge + 0.007, up0(cs) + 0.0085)];
+  }, flat('Skin'));
+  const lowerLid = grid(`${side}LowerLid`, 'head', LAYER.lid, 3, lidCols, (r, c) => {
+    const s = lidS(c);
+    const cs = clamp(s, -1, 1);
+    const edge = lo(cs) + 0.0003;
+    return [X(s), r === 0 ? edge : r === 1 ? Math.min(edge - 0.002, lo0(cs) - 0.0025) : Math.min(edge - 0.0045, lo0(cs) - 0.0055)];
+  }, flat('Skin'));
+  upperLid.skin = true;
+  lowerLid.skin = true;
+  return [white, iris, upperLid, lowerLid, lowerLash, crease, lash];
 }
 
 function browPatch(f: FaceParams, side: 'left' | 'right'): FacePatch {

@@ -1,5 +1,5 @@
-import type { Vec3 } from '../mesh/vec3';
-import { BODY } from '../rig/createSkeleton';
+import { type Vec3, cross, normalize, sub } from '../mesh/vec3';
+import { BODY } from '../rig/BODY';
 
 /** Half-extents of the head before shaping, metres. */
 export const HEAD_RADII: Vec3 = [0.117, 0.128, 0.12];
@@ -32,4 +32,29 @@ export function headPoint(el: number, az: number): Vec3 {
   const wy = c[1] + y;
   const nose = 0.0045 * Math.exp(-((x / 0.006) ** 2) - ((wy - 1.266) / 0.01) ** 2) * front;
   return [c[0] + x, wy, c[2] + z + nose];
+}
+
+/**
+ * The head surface point in front of (x, y) and its outward normal, found by Newton steps on
+ * elevation/azimuth of {@link headPoint}.
+ */
+export function headSurfaceAt(x: number, y: number): { position: Vec3; normal: Vec3 } {
+  const c = BODY.headCenter;
+  let el = Math.asin(Math.max(-1, Math.min(1, (y - c[1]) / HEAD_RADII[1])));
+  let az = Math.asin(Math.max(-1, Math.min(1, (x - c[0]) / HEAD_RADII[0])));
+  const h = 1e-5;
+  for (let i = 0; i < 30; i++) {
+    const p = headPoint(el, az);
+    const de = sub(headPoint(el + h, az), p);
+    const da = sub(headPoint(el, az + h), p);
+    // Solve [de.x da.x; de.y da.y] [a; b] = h * (target - p) for the step.
+    const rx = x - p[0];
+    const ry = y - p[1];
+    const det = de[0] * da[1] - da[0] * de[1];
+    el += ((rx * da[1] - da[0] * ry) / det) * h;
+    az += ((de[0] * ry - rx * de[1]) / det) * h;
+  }
+  const position = headPoint(el, az);
+  const normal = normalize(cross(sub(headPoint(el, az + h), position), sub(headPoint(el + h, az), position)));
+  return { position, normal };
 }

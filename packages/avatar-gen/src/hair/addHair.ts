@@ -5,7 +5,7 @@ import { addTube } from '../mesh/addTube';
 import { MaterialSlot, type MeshBuilder, type SkinInfluence } from '../mesh/MeshBuilder';
 import { type Vec3, catmullRom, cross, madd, normalize, smoothstep, sub } from '../mesh/vec3';
 import { blendAlong } from '../rig/blendAlong';
-import { BODY } from '../rig/createSkeleton';
+import { BODY } from '../rig/BODY';
 import type { Skeleton } from '../rig/Skeleton';
 import type { SpringBoneChain } from '../vrm/SpringBoneChain';
 

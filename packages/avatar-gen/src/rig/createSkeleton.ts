@@ -1,23 +1,12 @@
 import type { HumanoidBoneName } from '@rigcast/protocol';
 import type { Vec3 } from '../mesh/vec3';
 import { Skeleton } from './Skeleton';
+import { BODY } from './BODY';
+import { headSurfaceAt } from '../face/headShape';
+import { madd } from '../mesh/vec3';
 
-/** Key heights and offsets of the body, metres; parts are modelled around these. */
-export const BODY = {
-  hipsY: 0.78,
-  shoulderY: 1.115,
-  headY: 1.195,
-  headCenter: [0, 1.33, 0.004] as Vec3,
-  eyeY: 1.297,
-  eyeX: 0.052,
-  /** Depth of the eye bones: the iris turns about a centre this far behind the face. */
-  eyeZ: 0.062,
-  legX: 0.072,
-  kneeY: 0.43,
-  ankleY: 0.085,
-  elbowX: 0.335,
-  wristX: 0.555,
-} as const;
+export { BODY };
+
 
 type Side = 'left' | 'right';
 const SIDES: readonly Side[] = ['left', 'right'];
@@ -58,8 +47,9 @@ export function createSkeleton(): Skeleton {
   s.add('neck', 'upperChest', [0, 1.135, -0.005], 'neck');
   s.add('head', 'neck', [0, B.headY, 0], 'head');
   for (const side of SIDES) {
-    const k = sideSign(side);
-    s.add(`${side}Eye`, 'head', [k * B.eyeX, B.eyeY, B.eyeZ], hb(`${side}Eye`));
+    // Behind the eye along the face's normal, so that turning the eye slides the iris along the face.
+    const { position, normal } = headSurfaceAt(sideSign(side) * B.eyeX, B.eyeY);
+    s.add(`${side}Eye`, 'head', madd(position, normal, -B.eyeDepth), hb(`${side}Eye`));
   }
   for (const side of SIDES) {
     const k = sideSign(side);

@@ -1,3 +1,4 @@
+export * from './BODY';
 export * from './Skeleton';
-export * from './createSkeleton';
+export { createSkeleton, sideSign, FINGERS, FINGER_NAMES, THUMB_JOINTS, type FingerName } from './createSkeleton';
 export * from './blendAlong';

@@ -64,10 +64,11 @@ export function createVrmExtension(input: VrmExtensionInput): Record<string, unk
     lookAt: {
       offsetFromHeadBone: [0, 0.105, 0.07],
       type: 'bone',
-      rangeMapHorizontalInner: { inputMaxValue: 90, outputScale: 8 },
-      rangeMapHorizontalOuter: { inputMaxValue: 90, outputScale: 9 },
-      rangeMapVerticalDown: { inputMaxValue: 90, outputScale: 6 },
-      rangeMapVerticalUp: { inputMaxValue: 90, outputScale: 6 },
+      // The eye bones sit 9 cm behind the face: these few degrees slide the irises about 8 mm.
+      rangeMapHorizontalInner: { inputMaxValue: 90, outputScale: 5.5 },
+      rangeMapHorizontalOuter: { inputMaxValue: 90, outputScale: 5.5 },
+      rangeMapVerticalDown: { inputMaxValue: 90, outputScale: 4 },
+      rangeMapVerticalUp: { inputMaxValue: 90, outputScale: 4 },
     },
     expressions: { preset, custom },
   };
