@@ -161,6 +161,32 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page → hub → viewer (real Chromiu
   });
 });
 
+describe.skipIf(!HAS_SHARED_DATA)('tracker page: inference on the page\'s thread', () => {
+  it('works without the worker too (the fallback when a browser cannot run it)', async () => {
+    await ensureTrackerBuilt();
+    const hub = await startTrackerHub({ modelsDirs: [sharedPath('models'), sharedPath('media/face')] });
+    const browser = await launchChromium({ args: CHROMIUM_ARGS });
+    const viewer = new FrameCollector(hub, 'main-thread');
+    try {
+      await viewer.connected();
+      const { page, pageErrors } = await openTracker(
+        browser,
+        `${hub.url}/tracker/?room=main-thread&key=${hub.publishKey}&autostart=1&thread=main&video=../models/selfie.mp4`,
+      );
+      await viewer.waitForFrames(10, FIRST_FRAMES_TIMEOUT_MS, page);
+      const state = await page.evaluate(() => window.rigcastTracker.state());
+      expect(state).toMatchObject({ status: 'running', thread: 'main', delegate: 'CPU', error: '' });
+      expect(state.inferenceMs).toBeGreaterThan(0);
+      expect(pageErrors).toEqual([]);
+      expectStrictlyIncreasingSeq(viewer.frames);
+    } finally {
+      viewer.close();
+      await browser.close();
+      await hub.close();
+    }
+  });
+});
+
 /** Frame 20 of the clip: upright and near frontal, 0.8 s before the roll first passes 20° (frame 45). */
 const UPRIGHT_BEFORE_FIRST_ROLL_S = 20 / CLIP_FPS;
 /** Lets frames from before the seek drain and the filters settle on the upright head. */
