@@ -25,16 +25,6 @@ export class FrameInterpolator {
     this.enabled = enabled;
   }
 
-  /** True once a frame has arrived. */
-  get ready(): boolean {
-    return this.hasFrame;
-  }
-
-  /** The newest frame's pose. */
-  get latest(): RigPose {
-    return this.end;
-  }
-
   /** Adds the pose of a frame that arrived at `nowMs` (copied; the caller may reuse `pose`). */
   push(pose: RigPose, nowMs: number): void {
     // Capture the pose on screen before the new arrival changes the interval estimate.
@@ -60,13 +50,5 @@ export class FrameInterpolator {
   sample(nowMs: number, target: RigPose): RigPose {
     if (!this.hasFrame) return target.reset();
     return blendPoses(this.start, this.end, this.progress(nowMs), target);
-  }
-
-  /** Forgets all frames (e.g. when the model changes, nothing needs to; when the room does, this). */
-  reset(): void {
-    this.hasFrame = false;
-    this.intervals.reset();
-    this.start.reset();
-    this.end.reset();
   }
 }

@@ -38,10 +38,4 @@ export class FrameIntervalEstimator {
     const next = this.estimate + (interval - this.estimate) * INTERVAL_SMOOTHING;
     this.estimate = Math.min(MAX_FRAME_INTERVAL_MS, Math.max(MIN_FRAME_INTERVAL_MS, next));
   }
-
-  /** Forgets every measurement. */
-  reset(): void {
-    this.last = -1;
-    this.estimate = INITIAL_FRAME_INTERVAL_MS;
-  }
 }

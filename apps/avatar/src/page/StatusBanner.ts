@@ -13,7 +13,6 @@ export class StatusBanner {
     if (message) this.messages.set(source, message);
     else this.messages.delete(source);
     this.element.textContent = [...this.messages.values()].join('\n');
-    this.element.style.whiteSpace = 'pre-line';
     this.element.hidden = this.messages.size === 0;
   }
 

@@ -10,11 +10,6 @@ export interface ObsSourceState {
   active: boolean;
 }
 
-/** True when the page runs inside an OBS browser source. */
-export function isInObs(): boolean {
-  return typeof (window as { obsstudio?: unknown }).obsstudio === 'object';
-}
-
 /**
  * Follows OBS's source events (`obsSourceVisibleChanged`, `obsSourceActiveChanged`, sent as
  * window events with `detail.visible` / `detail.active`) and calls `onChange` with the new state.
