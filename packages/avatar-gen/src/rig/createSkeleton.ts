@@ -1,12 +1,8 @@
 import type { HumanoidBoneName } from '@rigcast/protocol';
-import type { Vec3 } from '../mesh/vec3';
-import { Skeleton } from './Skeleton';
-import { BODY } from './BODY';
 import { headSurfaceAt } from '../face/headShape';
-import { madd } from '../mesh/vec3';
-
-export { BODY };
-
+import { type Vec3, madd } from '../mesh/vec3';
+import { BODY } from './BODY';
+import { Skeleton } from './Skeleton';
 
 type Side = 'left' | 'right';
 const SIDES: readonly Side[] = ['left', 'right'];
@@ -22,6 +18,7 @@ export const FINGERS = {
 } as const;
 export type FingerName = keyof typeof FINGERS;
 export const FINGER_NAMES = Object.keys(FINGERS) as FingerName[];
+/** Where the fingers start, measured along the hand from the wrist. */
 const FINGER_ROOT_X = 0.077;
 /** Thumb joints relative to the hand (metacarpal, proximal, distal, tip) on the left side. */
 export const THUMB_JOINTS: readonly Vec3[] = [

@@ -1,4 +1,5 @@
 export * from './createMaterials';
+export * from './createSpringBoneExtension';
 export * from './createVrmExtension';
 export * from './expressionPresets';
 export * from './SpringBoneChain';

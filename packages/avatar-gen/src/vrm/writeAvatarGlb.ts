@@ -3,6 +3,7 @@ import { encodeGlb } from '../gltf/encodeGlb';
 import { MATERIAL_SLOTS, type MeshBuilder } from '../mesh/MeshBuilder';
 import type { Skeleton } from '../rig/Skeleton';
 import { createMaterials } from './createMaterials';
+import { createSpringBoneExtension } from './createSpringBoneExtension';
 import { createVrmExtension } from './createVrmExtension';
 import { MORPH_NAMES } from './expressionPresets';
 import type { SpringBoneChain } from './SpringBoneChain';
@@ -15,6 +16,7 @@ export interface AvatarAssets {
 }
 
 const SAMPLER_LINEAR = 9729;
+const SAMPLER_CLAMP = 33071;
 const UNORM16 = 65535;
 const UNORM8 = 255;
 
@@ -31,13 +33,12 @@ function quantizeWeights(w: readonly number[]): number[] {
   }
   return q;
 }
-const SAMPLER_CLAMP = 33071;
 
 /** Writes the avatar as a binary VRM 1.0: one skinned mesh, one primitive per material, sparse morph targets. */
 export function writeAvatarGlb(mesh: MeshBuilder, skeleton: Skeleton, assets: AvatarAssets): Uint8Array {
   const doc = new GltfDocument('rigcast avatar-gen');
   const json = doc.json;
-  for (const ext of ['VRMC_materials_mtoon', 'VRMC_vrm', 'VRMC_springBone']) doc.useExtension(ext);
+  for (const ext of ['VRMC_materials_mtoon', 'VRMC_vrm']) doc.useExtension(ext);
 
   // Nodes: bones first (translations relative to the parent), then the mesh node.
   const nodes: Record<string, unknown>[] = skeleton.bones.map((b) => {
@@ -126,38 +127,11 @@ export function writeAvatarGlb(mesh: MeshBuilder, skeleton: Skeleton, assets: Av
   json.meshes = [{ name: 'Body', primitives, weights: MORPH_NAMES.map(() => 0), extras: { targetNames: [...MORPH_NAMES] } }];
 
   const boneNodes = skeleton.bones.map((_, i) => i);
-  json.extensions = {
-    VRMC_vrm: createVrmExtension({ skeleton, boneNodes, meshNode, thumbnailImage }),
-    VRMC_springBone: createSpringBoneExtension(assets.springChains, skeleton),
-  };
-  if (assets.springChains.length === 0) {
-    delete (json.extensions as Record<string, unknown>).VRMC_springBone;
-    json.extensionsUsed = json.extensionsUsed.filter((e) => e !== 'VRMC_springBone');
+  const extensions: Record<string, unknown> = { VRMC_vrm: createVrmExtension({ skeleton, boneNodes, meshNode, thumbnailImage }) };
+  if (assets.springChains.length > 0) {
+    doc.useExtension('VRMC_springBone');
+    extensions.VRMC_springBone = createSpringBoneExtension(assets.springChains, skeleton);
   }
+  json.extensions = extensions;
   return encodeGlb(doc);
-}
-
-function createSpringBoneExtension(chains: readonly SpringBoneChain[], skeleton: Skeleton): Record<string, unknown> {
-  return {
-    specVersion: '1.0',
-    colliders: [
-      { node: skeleton.index('head'), shape: { sphere: { offset: [0, 0.13, 0], radius: 0.115 } } },
-      { node: skeleton.index('upperChest'), shape: { sphere: { offset: [0, 0.02, -0.01], radius: 0.085 } } },
-      { node: skeleton.index('leftUpperArm'), shape: { capsule: { offset: [0, 0, 0], radius: 0.04, tail: [0.2, 0, 0] } } },
-      { node: skeleton.index('rightUpperArm'), shape: { capsule: { offset: [0, 0, 0], radius: 0.04, tail: [-0.2, 0, 0] } } },
-    ],
-    colliderGroups: [{ name: 'body', colliders: [0, 1, 2, 3] }],
-    springs: chains.map((c) => ({
-      name: c.name,
-      joints: c.bones.map((b) => ({
-        node: skeleton.index(b),
-        hitRadius: c.hitRadius,
-        stiffness: c.stiffness,
-        gravityPower: c.gravityPower,
-        gravityDir: [0, -1, 0],
-        dragForce: c.dragForce,
-      })),
-      colliderGroups: [0],
-    })),
-  };
 }
