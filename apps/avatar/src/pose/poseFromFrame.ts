@@ -81,7 +81,8 @@ export function poseFromFrame(frame: RigFrame, target: RigPose): RigPose {
   slerpQuatFlat(target.rotations, HEAD * QUAT_STRIDE, IDENTITY, 0, _head, 0, 1 - NECK_SHARE);
 
   if (!bones?.spine) {
-    const [dx, , dz] = face.headPosition;
+    const dx = face.headPosition[0];
+    const dz = face.headPosition[2];
     // Head toward +X tilts the spine's top toward +X: a negative turn about +Z. Forward (+Z) is a positive turn about +X.
     const roll = -clamp(Math.atan2(dx, LEAN_LEVER_M), MAX_LEAN_RAD);
     const pitch = clamp(Math.atan2(dz, LEAN_LEVER_M), MAX_LEAN_RAD);
