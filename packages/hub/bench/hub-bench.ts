@@ -16,6 +16,7 @@ import { createNeutralFrame, encodeFrame, frameToJSON, type RigFrame } from '@ri
 import { io, type Socket } from 'socket.io-client';
 import { RelayKind, type GeneratorMessage, type ServerReady, type ServerStats, type ViewerPlan } from './BenchMessages';
 import { LatencyHistogram } from './LatencyHistogram';
+import { processCpuSeconds } from './processCpu';
 
 const PUBLISH_HZ = 60;
 const WARMUP_S = 2;
@@ -131,15 +132,24 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
     // 60 Hz on a schedule; when this process was held up it does not burst to catch up (a
     // tracker would not either), it moves the schedule on.
     const period = 1000 / PUBLISH_HZ;
+    let cpuAtMark: number | undefined;
+    let timeAtMark = 0;
     let due = performance.now();
     for (let seq = 0; seq < toSeq; seq++) {
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       due = Math.max(due + period, performance.now() + period / 2);
-      if (seq === fromSeq) server.send({ type: 'mark' });
+      if (seq === fromSeq) {
+        server.send({ type: 'mark' });
+        cpuAtMark = processCpuSeconds(server.pid!);
+        timeAtMark = performance.now();
+      }
       const frame = makeFrame(seq);
       publisher.emit('frame', kind === RelayKind.Rigcast ? encodeFrame(frame) : frameToJSON(frame));
     }
+    const cpuAtEnd = processCpuSeconds(server.pid!);
+    const hubCpu =
+      cpuAtMark !== undefined && cpuAtEnd !== undefined ? ((cpuAtEnd - cpuAtMark) / ((performance.now() - timeAtMark) / 1000)) * 100 : undefined;
     const statsReply = reply<ServerStats>(server, 'stats');
     server.send({ type: 'stats' });
     const stats = await statsReply;
@@ -173,7 +183,7 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
       maxLost: Math.max(0, ...lost),
       lossFraction: totalLost / Math.max(1, perViewer.length * windowFrames),
       disordered,
-      hubCpu: stats.cpuPercent,
+      hubCpu: hubCpu ?? stats.cpuPercent,
       hubHeapMB: stats.heapMaxMB,
       generatorCpu,
       counters: stats.counters,

@@ -1,12 +1,43 @@
 import { ClientRole, RejectReason, tryDecodeFrame, type RejectedInfo } from '@rigcast/protocol';
 import type { HubMetrics } from '../metrics/HubMetrics';
 import type { HubServer, HubSocket } from './HubSocket';
+import { WebSocketOpcode, encodeWebSocketFrame } from './encodeWebSocketFrame';
 import { isViewerBackedUp } from './isViewerBackedUp';
 import type { RoomState } from './RoomState';
 import { TokenBucket, burstForRate } from './TokenBucket';
 
-/** Ids of the viewers a relay skips; reused, since frames arrive 60+ times a second. */
-const skipped: string[] = [];
+/** Socket.IO's EVENT packet type (socket.io-parser `PacketType.EVENT`). */
+const SOCKET_IO_EVENT = 2;
+/** Engine.IO's "message" packet type, the prefix of a text packet on the wire. */
+const ENGINE_IO_MESSAGE = '4';
+
+/** One Engine.IO packet with its pre-built WebSocket frame. */
+interface EnginePacket {
+  data: string | Uint8Array;
+  options: { wsPreEncodedFrame: [Buffer, Buffer] };
+}
+
+/** A `frame` event for viewers; see {@link FrameRelay.encodeForViewers}. */
+interface EncodedEvent {
+  packets: [EnginePacket, EnginePacket];
+  combined: EnginePacket;
+}
+
+/** The parts of an Engine.IO connection the relay uses. */
+interface EngineConnection {
+  /** Queues a packet behind any unfinished write, in order. */
+  write(data: string | Uint8Array, options: EnginePacket['options']): void;
+  transport: { perMessageDeflate?: unknown; socket?: { _sender?: { sendFrame?: unknown } } };
+}
+
+/**
+ * True when Engine.IO will hand a packet's `wsPreEncodedFrame` list to `ws` as it is, in one
+ * corked write: the same test as Engine.IO's own `WebSocket._canSendPreEncodedFrame`.
+ */
+function writesPreEncodedFrames(conn: EngineConnection): boolean {
+  const { transport } = conn;
+  return !transport.perMessageDeflate && typeof transport.socket?._sender?.sendFrame === 'function';
+}
 
 /**
  * Rooms and fan-out. A publisher's valid frame becomes its room's latest and is relayed, as the
@@ -106,16 +137,45 @@ export class FrameRelay {
     if (!room) return;
     const bytes = payload as Uint8Array;
     room.latest = bytes;
-    skipped.length = 0;
+    let skipped = 0;
+    const event = this.encodeForViewers(bytes);
     for (const viewer of room.viewers) {
-      if (!isViewerBackedUp(viewer)) continue;
-      viewer.data.missedLatest = true;
-      skipped.push(viewer.id);
+      if (isViewerBackedUp(viewer)) {
+        viewer.data.missedLatest = true;
+        skipped++;
+        continue;
+      }
+      const conn = viewer.conn as unknown as EngineConnection;
+      if (writesPreEncodedFrames(conn)) conn.write(event.combined.data, event.combined.options);
+      else for (const packet of event.packets) conn.write(packet.data, packet.options);
     }
-    (skipped.length > 0 ? socket.to(data.room).except(skipped) : socket.to(data.room)).emit('frame', bytes);
     this.metrics.framesRelayed.inc();
-    this.metrics.frameDeliveries.inc(room.viewers.size - skipped.length);
-    if (skipped.length > 0) this.metrics.viewerSkips.inc(skipped.length);
+    this.metrics.frameDeliveries.inc(room.viewers.size - skipped);
+    if (skipped > 0) this.metrics.viewerSkips.inc(skipped);
+  }
+
+  /**
+   * A `frame` event carrying `bytes`, encoded once for all viewers. Socket.IO sends a binary
+   * event as two Engine.IO packets: a text header and the bytes as an attachment. `packets` are
+   * those, each with its WebSocket frame pre-built; `combined` is one packet whose pre-built
+   * frame list holds both WebSocket frames, so a viewer costs one write instead of two. Only
+   * connections that write pre-built frames as they are get `combined` (see
+   * {@link writesPreEncodedFrames}); the bytes on the wire are the same either way.
+   */
+  private encodeForViewers(bytes: Uint8Array): EncodedEvent {
+    const [header, attachment] = this.io.encoder.encode({ type: SOCKET_IO_EVENT, nsp: '/', data: ['frame', bytes] }) as [string, Uint8Array];
+    const headerFrame = encodeWebSocketFrame(WebSocketOpcode.Text, Buffer.from(ENGINE_IO_MESSAGE + header));
+    const attachmentFrame = encodeWebSocketFrame(WebSocketOpcode.Binary, attachment);
+    return {
+      packets: [
+        { data: header, options: { wsPreEncodedFrame: headerFrame } },
+        { data: attachment, options: { wsPreEncodedFrame: attachmentFrame } },
+      ],
+      combined: {
+        data: header,
+        options: { wsPreEncodedFrame: [Buffer.concat([headerFrame[0], headerFrame[1], attachmentFrame[0]]), attachmentFrame[1]] },
+      },
+    };
   }
 
   /** Sends a viewer the frame it missed once its connection has drained its backlog. */

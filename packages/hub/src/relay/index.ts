@@ -1,3 +1,4 @@
+export * from './encodeWebSocketFrame';
 export * from './FrameRelay';
 export * from './HubSocket';
 export * from './isViewerBackedUp';
