@@ -147,7 +147,21 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page → hub → viewer (real Chromiu
       `${hub.url}/tracker/?room=video&key=${hub.publishKey}&autostart=1&video=../models/selfie.mp4`,
     );
     await viewer.waitForFrames(5, FIRST_FRAMES_TIMEOUT_MS, page);
-    expect(await page.evaluate(() => window.rigcastTracker.state())).toMatchObject({ status: 'running', input: 'file', error: '' });
+    expect(await page.evaluate(() => window.rigcastTracker.state())).toMatchObject({ status: 'running', input: 'file', error: '', modelProgress: 1 });
+
+    // The overlay draws the face's landmarks, and the HUD shows the figures.
+    const overlayPixels = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('#overlay')!;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let drawn = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
+      return { drawn, width: canvas.width, height: canvas.height };
+    });
+    expect(overlayPixels).toMatchObject({ width: 1080, height: 720 });
+    expect(overlayPixels.drawn).toBeGreaterThan(1000);
+    await page.waitForFunction(() => Number(document.querySelector('#hud dd[data-field="sent"]')?.textContent) > 0);
+    expect(await page.locator('#hud dd[data-field="model"]').innerText()).toBe('loaded');
+    expect(await page.locator('#hud dd[data-field="inference"]').innerText()).toMatch(/^\d+\.\d ms$/);
 
     // Mirror on (the default): the clip's first roll segment (66–100) reads positive.
     expect(await firstRollSignAfter(page, viewer, UPRIGHT_BEFORE_FIRST_ROLL_S)).toBe(1);
