@@ -93,8 +93,8 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
 
   // Cap: the head's shape pushed out where there is hair and sunk inside elsewhere, so its
   // edge against the skin draws the hairline.
-  const rows = 32;
-  const cols = 44;
+  const rows = 36;
+  const cols = 60;
   const capPoint = (el: number, az: number): Vec3 => {
     const hl = hairline(az);
     const outside = smoothstep(hl - 0.1, hl + 0.04, el);
@@ -130,6 +130,12 @@ export function addHair(mesh: MeshBuilder, s: Skeleton): SpringBoneChain[] {
       shell(tipEl, az + sweep, 0.05),
     ];
     addStrand(mesh, { path, width: 0.021 * w, thickness: 0.007, joints: [head], starts: [0], taper: 0.42, tipShape: 1.35 });
+  }
+
+  // Temple strands: cover the hairline between the outer bangs and the side locks.
+  for (const k of [1, -1]) {
+    const path: Vec3[] = [shell(58, k * 58, 0.03), shell(34, k * 66, 0.085), shell(10, k * 71, 0.08), shell(-10, k * 73, 0.065)];
+    addStrand(mesh, { path, width: 0.024, thickness: 0.007, joints: [head], starts: [0], taper: 0.45, tipShape: 1.3 });
   }
 
   // Side locks in front of the ears, with spring bones.

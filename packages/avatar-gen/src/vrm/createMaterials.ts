@@ -16,7 +16,7 @@ interface ToonLook {
 }
 
 const LOOKS: Record<MaterialSlot, ToonLook> = {
-  [MaterialSlot.Body]: { name: 'Body', shade: 0xd6c2d8, outlineWidth: 0.0012, outline: 0x4a3550, rim: 0x2a2030, shadingShift: -0.05 },
+  [MaterialSlot.Body]: { name: 'Body', shade: 0xe6cdd6, outlineWidth: 0.0012, outline: 0x4a3550, rim: 0x2a2030, shadingShift: -0.05 },
   [MaterialSlot.Hair]: { name: 'Hair', shade: 0xb7a8d8, outlineWidth: 0.0012, outline: 0x3a2d66, rim: 0x40306a, shadingShift: 0.0 },
   [MaterialSlot.Face]: { name: 'Face', shade: 0xe6d6e6, outlineWidth: 0, outline: 0x000000, rim: 0x000000, shadingShift: -0.4 },
 };
