@@ -11,6 +11,7 @@
  * from `performance.timeOrigin + performance.now()` (one machine, so one clock).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createNeutralFrame, encodeFrame, frameToJSON, type RigFrame } from '@rigcast/protocol';
 import { io, type Socket } from 'socket.io-client';
@@ -205,6 +206,8 @@ function line(r: RunResult): string {
   );
 }
 
+const loadText = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
 /** The largest N whose p99 is within target with (almost) no loss. */
 function capacity(results: RunResult[], p99Target: number): number {
   let best = 0;
@@ -218,7 +221,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   console.log(
     `hub bench: 1 publisher at ${PUBLISH_HZ} Hz, viewers ${args.viewers.join(', ')}, ${args.seconds} s each (after ${WARMUP_S} s warm-up), ` +
-      `${args.generators} load-generator process(es), ${(await import('node:os')).cpus().length} cores, node ${process.version}`,
+      `${args.generators} load-generator process(es), ${cpus().length} cores, node ${process.version}, load average ${loadText()}`,
   );
   const all: RunResult[] = [];
   for (const kind of args.kinds) {
@@ -240,6 +243,7 @@ async function main(): Promise<void> {
     const ratio = r && n ? (n.p99 / r.p99).toFixed(2) : '—';
     console.log(`| ${viewers} | ${[...cells(r), ...cells(n), ratio].join(' | ')} |`);
   }
+  console.log(`\nLoad average at the end: ${loadText()} (other work on this machine competes with the hub and the load generators).`);
   if (args.kinds.length === 2) {
     const rc = capacity(byKind(RelayKind.Rigcast), args.p99Target);
     const nc = capacity(byKind(RelayKind.Naive), args.p99Target);

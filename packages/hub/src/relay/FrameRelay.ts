@@ -47,7 +47,8 @@ function writesPreEncodedFrames(conn: EngineConnection): boolean {
  * pose, never a queue of old ones, while viewers that keep up get every frame.
  *
  * Several publishers may share a room; each frame is relayed, so the last frame wins.
- * Publishers are not members of the Socket.IO room and never receive frames.
+ * Publishers never receive frames. Fan-out writes to the viewers' connections of this process
+ * directly (rooms are tracked here, not as Socket.IO rooms), with each frame encoded once.
  */
 export class FrameRelay {
   private readonly rooms = new Map<string, RoomState>();
@@ -78,7 +79,6 @@ export class FrameRelay {
 
     if (role === ClientRole.Viewer) {
       room.viewers.add(socket);
-      void socket.join(name);
       if (room.latest) {
         socket.emit('frame', room.latest);
         this.metrics.frameDeliveries.inc();
