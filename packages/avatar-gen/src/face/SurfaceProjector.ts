@@ -58,7 +58,7 @@ export class SurfaceProjector {
       const n = normalize([l1 * na[0] + l2 * nb[0] + l3 * nc[0], l1 * na[1] + l2 * nb[1] + l3 * nc[1], l1 * na[2] + l2 * nb[2] + l3 * nc[2]]);
       best = { position: [x, y, z], normal: n };
     }
-    if (!best) throw new Error(`SurfaceProjector: no surface in front of (${x.toFixed(4)}, ${y.toFixed(4)})`);
+    if (!best) throw new Error(`SurfaceProjector: no head surface in front of (${x.toFixed(4)}, ${y.toFixed(4)}); a face feature or morph moved off the face — keep it inside the head outline`);
     const p = best.position;
     const n = best.normal;
     return { position: [p[0] + n[0] * offset, p[1] + n[1] * offset, p[2] + n[2] * offset], normal: n };
