@@ -1,7 +1,7 @@
 import type { DelegatePreference } from '../settings/TrackerSettings';
-import type { DelegateName } from './createFaceLandmarker';
+import type { DelegateName } from './DelegateName';
 import type { FaceConnections } from './faceConnections';
-import type { PackedFaceArrays, PackedFaceInfo } from './FaceResultBuffer';
+import type { PackedFaceArrays, PackedFaceInfo } from './packFaceResult';
 
 /** Page → worker: load the wasm and the model. */
 export interface InitRequest {

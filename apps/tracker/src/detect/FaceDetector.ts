@@ -1,6 +1,6 @@
-import type { DelegateName } from './createFaceLandmarker';
+import type { DelegateName } from './DelegateName';
 import type { FaceConnections } from './faceConnections';
-import type { PackedFaceArrays, PackedFaceInfo } from './FaceResultBuffer';
+import type { PackedFaceArrays, PackedFaceInfo } from './packFaceResult';
 
 /** Where inference runs. */
 export const DetectorThread = { Worker: 'worker', Main: 'main' } as const;

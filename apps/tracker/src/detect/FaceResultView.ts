@@ -6,7 +6,7 @@ import {
   MATRIX_SIZE,
   type PackedFaceArrays,
   type PackedFaceInfo,
-} from './FaceResultBuffer';
+} from './packFaceResult';
 
 /** A landmark as the solver reads it. */
 export interface LandmarkPoint {

@@ -1,7 +1,8 @@
 import type { FaceLandmarker } from '@mediapipe/tasks-vision';
 import type { DelegatePreference } from '../settings/TrackerSettings';
 import { DetectorThread, type FaceDetection, type FaceDetector, type FaceDetectorInfo } from './FaceDetector';
-import { createPackedFaceArrays, packFaceResult } from './FaceResultBuffer';
+import { createPackedFaceArrays, packFaceResult } from './packFaceResult';
+import { wasmFileset } from './wasmFileset';
 
 /** Runs FaceLandmarker on the page's own thread: the fallback when a worker cannot be used. */
 export class MainThreadFaceDetector implements FaceDetector {
@@ -20,7 +21,7 @@ export class MainThreadFaceDetector implements FaceDetector {
   /** Loads the wasm and the model on the page's thread. */
   static async create(wasmBaseUrl: string, model: Uint8Array, delegate: DelegatePreference, workerError?: string): Promise<MainThreadFaceDetector> {
     // Loaded on demand: the page stays small when the worker does the work.
-    const [{ createFaceLandmarker, wasmFileset }, { readFaceConnections }] = await Promise.all([
+    const [{ createFaceLandmarker }, { readFaceConnections }] = await Promise.all([
       import('./createFaceLandmarker'),
       import('./faceConnections'),
     ]);

@@ -1,7 +1,7 @@
 import type { DelegatePreference } from '../settings/TrackerSettings';
 import { packedTransferList, type WorkerReply, type WorkerRequest } from './DetectorMessages';
 import { DetectorThread, type FaceDetection, type FaceDetector, type FaceDetectorInfo } from './FaceDetector';
-import { createPackedFaceArrays, type PackedFaceInfo } from './FaceResultBuffer';
+import { createPackedFaceArrays, type PackedFaceInfo } from './packFaceResult';
 
 /** How long the worker may take to load the wasm and the model before the page gives up on it. */
 const WORKER_INIT_TIMEOUT_MS = 60_000;

@@ -1,13 +1,8 @@
-import { FaceLandmarker, type FilesetResolver } from '@mediapipe/tasks-vision';
+import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import { DelegatePreference } from '../settings/TrackerSettings';
+import { DelegateName } from './DelegateName';
 import { probeWebGL } from './probeWebGL';
-
-/** The delegate MediaPipe actually runs on. */
-export const DelegateName = { GPU: 'GPU', CPU: 'CPU' } as const;
-export type DelegateName = (typeof DelegateName)[keyof typeof DelegateName];
-
-/** Where MediaPipe's wasm loader and binary are (the type `FilesetResolver` returns). */
-export type WasmFileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
+import type { WasmFileset } from './wasmFileset';
 
 /** A ready FaceLandmarker and what it runs on. */
 export interface CreatedFaceLandmarker {
@@ -15,16 +10,6 @@ export interface CreatedFaceLandmarker {
   delegate: DelegateName;
   /** Why the GPU was not used, when it was wanted and failed. */
   gpuError?: string;
-}
-
-/**
- * The wasm files of `@mediapipe/tasks-vision`, copied next to the page at build time.
- * A module worker needs the ES-module build (it cannot `importScripts`); the page uses the classic one.
- */
-export function wasmFileset(wasmBaseUrl: string, moduleBuild: boolean): WasmFileset {
-  const base = wasmBaseUrl.endsWith('/') ? wasmBaseUrl : `${wasmBaseUrl}/`;
-  const name = moduleBuild ? 'vision_wasm_module_internal' : 'vision_wasm_internal';
-  return { wasmLoaderPath: `${base}${name}.js`, wasmBinaryPath: `${base}${name}.wasm` };
 }
 
 function describe(error: unknown): string {

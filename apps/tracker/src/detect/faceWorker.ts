@@ -1,9 +1,10 @@
 // The inference worker: owns a FaceLandmarker and answers one `detect` request at a time.
 import type { FaceLandmarker } from '@mediapipe/tasks-vision';
-import { createFaceLandmarker, wasmFileset } from './createFaceLandmarker';
+import { createFaceLandmarker } from './createFaceLandmarker';
 import { packedTransferList, type WorkerReply, type WorkerRequest } from './DetectorMessages';
 import { readFaceConnections } from './faceConnections';
-import { packFaceResult, type PackedFaceInfo } from './FaceResultBuffer';
+import { packFaceResult, type PackedFaceInfo } from './packFaceResult';
+import { wasmFileset } from './wasmFileset';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;

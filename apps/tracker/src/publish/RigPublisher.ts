@@ -9,16 +9,7 @@ import {
   type ServerToClientEvents,
 } from '@rigcast/protocol';
 import { io, type Socket } from 'socket.io-client';
-
-/** The publisher's link to the hub. */
-export const ConnectionState = {
-  Connecting: 'connecting',
-  Connected: 'connected',
-  /** Lost or refused; a retry is scheduled. */
-  Reconnecting: 'reconnecting',
-  Closed: 'closed',
-} as const;
-export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionState];
+import { ConnectionState } from './ConnectionState';
 
 /** Where and as whom to publish. */
 export interface RigPublisherOptions {

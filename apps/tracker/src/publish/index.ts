@@ -1,1 +1,2 @@
+export * from './ConnectionState';
 export * from './RigPublisher';

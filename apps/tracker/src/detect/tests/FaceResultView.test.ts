@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPackedFaceArrays, FACE_LANDMARK_COUNT, packFaceResult, type PackedFaceInfo } from '../FaceResultBuffer';
+import { createPackedFaceArrays, FACE_LANDMARK_COUNT, packFaceResult, type PackedFaceInfo } from '../packFaceResult';
 import { FaceResultView } from '../FaceResultView';
 
 function fakeResult(faces: number) {
