@@ -227,9 +227,9 @@ export function buildFacePatches(f: FaceParams): FacePatch[] {
   }
   patches.push(...eyePatches(f.eyes[0], 'left'), ...eyePatches(f.eyes[1], 'right'));
   patches.push(browPatch(f, 'left'), browPatch(f, 'right'));
-  const sneer = (f.sneer[0] - f.sneer[1]) * 0.0009;
-  const lift = Math.max(f.sneer[0], f.sneer[1]) * 0.0022;
-  const widen = 1 + 0.5 * Math.max(f.sneer[0], f.sneer[1]);
+  const sneer = (f.sneer[0] - f.sneer[1]) * 0.0012;
+  const lift = Math.max(f.sneer[0], f.sneer[1]) * 0.0032;
+  const widen = 1 + 0.8 * Math.max(f.sneer[0], f.sneer[1]);
   patches.push(disc('nose', 'head', LAYER.base, 2, 10, (g, a) => [0.0012 + sneer + 0.0026 * widen * g * Math.cos(a), 1.2635 + lift + 0.0012 * g * Math.sin(a)], flat('Nose')));
   patches.push(...mouthPatches(f));
   return patches;
