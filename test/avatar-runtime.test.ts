@@ -262,7 +262,12 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       frame.face!.expressions.blinkLeft = 1;
       frame.face!.expressions.aa = 0.8;
       const stop = publisher.stream(() => frame, STREAM_HZ);
-      await waitFor(page, () => window.rigcast.state().expressions.eyeBlinkLeft === 1);
+      // Idle auto-blink also closes eyeBlinkLeft, so wait for the streamed pose itself: frames in,
+      // idle fully blended out, and both streamed weights on the model.
+      await waitFor(page, () => {
+        const s = window.rigcast.state();
+        return s.frames.received > 3 && s.idle.weight === 0 && s.expressions.eyeBlinkLeft === 1 && Math.abs((s.expressions.jawOpen ?? 0) - 0.8) < 0.005;
+      });
       stop();
       const s = await state(page);
       expect(s.expressions.jawOpen).toBeCloseTo(0.8, 2);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { ARKIT_BLENDSHAPE_NAMES, HUMANOID_BONE_NAMES, RIG_EXPRESSION_NAMES } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PreviewServer, servePreview } from '../packages/avatar-gen/preview/servePreview';
-import { generateDefaultAvatar } from '../packages/avatar-gen/src/generateDefaultAvatar';
+import { type PreviewServer, servePreview } from '@rigcast/avatar-gen/preview';
+import { generateDefaultAvatar } from '@rigcast/avatar-gen';
 import { launchChromium } from './support/chromium';
 
 // The generated default avatar in real three-vrm, in Debian Chromium (software GL): it loads
