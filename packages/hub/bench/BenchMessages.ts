@@ -37,7 +37,7 @@ export type GeneratorMessage =
   | { type: 'connected'; viewers: number; failed: number }
   | {
       type: 'results';
-      histogram: { bins: number[]; count: number; max: number };
+      histogram: { bins: Record<number, number>; count: number; max: number };
       /** Frames of the window each viewer received. */
       receivedPerViewer: number[];
       /** Frames that came out of order or twice. */

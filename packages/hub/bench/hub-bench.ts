@@ -165,7 +165,7 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
     let disordered = 0;
     let generatorCpu = 0;
     for (const r of results) {
-      histogram.merge(r.histogram);
+      histogram.mergeJSON(r.histogram);
       perViewer.push(...r.receivedPerViewer);
       disordered += r.disordered;
       generatorCpu += r.cpuPercent;
@@ -207,6 +207,23 @@ function line(r: RunResult): string {
 }
 
 const loadText = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
+/**
+ * The viewer count at which p99 reaches the target, interpolated linearly between the last
+ * tested N within target and the next (runs with loss count as over target); an estimate.
+ */
+function interpolatedCapacity(results: RunResult[], p99Target: number): number | undefined {
+  const sorted = [...results].sort((a, b) => a.viewers - b.viewers);
+  const within = (r: RunResult) => r.connected === r.viewers && r.p99 <= p99Target && r.lossFraction <= MAX_LOSS_FRACTION;
+  for (let i = 0; i < sorted.length; i++) {
+    if (within(sorted[i])) continue;
+    if (i === 0) return undefined;
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    const bP99 = b.lossFraction > MAX_LOSS_FRACTION ? Math.max(b.p99, p99Target * 2) : b.p99;
+    return a.viewers + ((p99Target - a.p99) / (bP99 - a.p99)) * (b.viewers - a.viewers);
+  }
+  return sorted.at(-1)?.viewers;
+}
 
 /** The largest N whose p99 is within target with (almost) no loss. */
 function capacity(results: RunResult[], p99Target: number): number {
@@ -251,6 +268,13 @@ async function main(): Promise<void> {
     console.log(
       `\nCapacity at p99 ≤ ${args.p99Target} ms with ≤ ${MAX_LOSS_FRACTION * 100} % loss (largest tested N): rigcast ${rc || 'none'}, naive ${nc || 'none'}; ratio ${ratio}`,
     );
+    const ri = interpolatedCapacity(byKind(RelayKind.Rigcast), args.p99Target);
+    const ni = interpolatedCapacity(byKind(RelayKind.Naive), args.p99Target);
+    if (ri !== undefined && ni !== undefined) {
+      console.log(
+        `Capacity at equal p99 = ${args.p99Target} ms, interpolated between tested N: rigcast ≈ ${Math.round(ri)}, naive ≈ ${Math.round(ni)} viewers; ratio ${(ri / ni).toFixed(2)}×`,
+      );
+    }
   }
 }
 
