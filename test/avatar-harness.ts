@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createHub, type Hub } from '@rigcast/hub';
 import { encodeFrame, type ClientToServerEvents, type RigFrame, type ServerToClientEvents } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { io, type Socket } from 'socket.io-client';
 import type { RigcastHook } from '../apps/avatar/src/page/RigcastState';
+import { ensureAppBuilt } from './support/ensureAppBuilt';
 import { REPO_ROOT, sharedPath } from './support/sharedData';
 
 declare global {
@@ -15,30 +15,10 @@ declare global {
   }
 }
 
-/** The avatar app's folder and its build output. */
-export const AVATAR_APP_DIR = resolve(REPO_ROOT, 'apps/avatar');
-export const AVATAR_DIST_INDEX = join(AVATAR_APP_DIR, 'dist/index.html');
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'tests') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/**
- * Builds `apps/avatar` with Vite when `dist/` is missing or older than its sources, so a test
- * never drives a stale page.
- */
-export async function ensureAvatarBuilt(): Promise<void> {
-  const sources = Math.max(newestMtime(join(AVATAR_APP_DIR, 'src')), newestMtime(join(AVATAR_APP_DIR, 'index.html')));
-  if (existsSync(AVATAR_DIST_INDEX) && statSync(AVATAR_DIST_INDEX).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ root: AVATAR_APP_DIR, configFile: join(AVATAR_APP_DIR, 'vite.config.ts'), logLevel: 'warn' });
+/** Builds `apps/avatar` when `dist/` is missing or older than its sources. */
+export function ensureAvatarBuilt(): Promise<void> {
+  return ensureAppBuilt({ appDir: 'apps/avatar', packages: ['packages/protocol'] });
 }
 
 /** A real hub on a free port that serves the built avatar page and the shared test VRMs at `/models/`. */

@@ -1,11 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { createHub, type Hub, type HubOptions } from '@rigcast/hub';
 import { decodeFrame, type ClientToServerEvents, type Quat, type ServerToClientEvents } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import type { TrackerHook } from '../apps/tracker/src/ui/TrackerState';
-import { REPO_ROOT } from './support/sharedData';
+import { ensureAppBuilt } from './support/ensureAppBuilt';
 
 declare global {
   interface Window {
@@ -14,38 +12,14 @@ declare global {
   }
 }
 
-/** The tracker app's folder and its build output. */
-export const TRACKER_APP_DIR = resolve(REPO_ROOT, 'apps/tracker');
-export const TRACKER_DIST_INDEX = join(TRACKER_APP_DIR, 'dist/index.html');
 
-/** Sources the built page contains: the app, and the packages it bundles. */
-const TRACKER_SOURCES = [
-  join(TRACKER_APP_DIR, 'src'),
-  join(TRACKER_APP_DIR, 'index.html'),
-  join(TRACKER_APP_DIR, 'vite.config.ts'),
-  resolve(REPO_ROOT, 'packages/solver/src'),
-  resolve(REPO_ROOT, 'packages/protocol/src'),
-];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'tests') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** Builds `apps/tracker` with Vite when `dist/` is missing or older than its sources. */
-export async function ensureTrackerBuilt(): Promise<void> {
-  const sources = Math.max(...TRACKER_SOURCES.map(newestMtime));
-  const wasm = join(TRACKER_APP_DIR, 'dist/wasm/vision_wasm_module_internal.wasm');
-  if (existsSync(TRACKER_DIST_INDEX) && existsSync(wasm) && statSync(TRACKER_DIST_INDEX).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ root: TRACKER_APP_DIR, configFile: join(TRACKER_APP_DIR, 'vite.config.ts'), logLevel: 'warn' });
+/** Builds `apps/tracker` (with MediaPipe's wasm) when `dist/` is missing or older than its sources. */
+export function ensureTrackerBuilt(): Promise<void> {
+  return ensureAppBuilt({
+    appDir: 'apps/tracker',
+    packages: ['packages/solver', 'packages/protocol'],
+    requiredOutputs: ['dist/wasm/vision_wasm_module_internal.wasm'],
+  });
 }
 
 /** One frame as the test viewer saw it. */
