@@ -1,10 +1,11 @@
 /**
- * Child process of the hub benchmark: runs one relay (the rigcast hub or the naive baseline)
+ * Child process of the hub benchmark: runs one relay (the rigcast hub, the naive baseline or the floor)
  * and reports its CPU and heap over IPC, so the load it carries is measured apart from the
  * load generators.
  */
 import { createHub } from '../src/index';
 import { RelayKind, type ServerReady, type ServerStats } from './BenchMessages';
+import { startFloorRelay } from './floorRelay';
 import { startNaiveRelay } from './naiveRelay';
 
 const HEAP_SAMPLE_MS = 250;
@@ -14,7 +15,7 @@ const kind = process.argv[2] as RelayKind;
 const server =
   kind === RelayKind.Rigcast
     ? await createHub({ port: 0, publishKey: 'bench-key' }).then((hub) => ({ url: hub.url, close: hub.close, publishKey: hub.publishKey }))
-    : await startNaiveRelay().then((relay) => ({ ...relay, publishKey: '' }));
+    : await (kind === RelayKind.Floor ? startFloorRelay() : startNaiveRelay()).then((relay) => ({ ...relay, publishKey: '' }));
 
 let markCpu = process.cpuUsage();
 let markTime = performance.now();

@@ -1,13 +1,15 @@
 /**
  * Hub benchmark (not a test): one publisher at 60 Hz and N viewers in one room, for the rigcast
- * hub and for a naive relay (JSON frames, non-volatile broadcast, no validation: the way
- * OpenVtuber relays), measured in the same run.
+ * hub, for a naive relay (JSON frames, non-volatile broadcast, no validation: the way
+ * OpenVtuber relays), and for the floor (a raw `ws` server sending the same binary frame to
+ * every client in a plain loop: what this machine can do at all), measured in the same run.
  *
- *   pnpm bench:hub [--viewers=100,500,1000,2000] [--seconds=20] [--generators=2] [--p99-target=25] [--only=rigcast|naive]
+ *   pnpm bench:hub [--viewers=100,500,1000,2000] [--seconds=20] [--generators=2] [--p99-target=25] [--only=floor,rigcast,naive]
  *
- * The relay runs in a child process (its CPU and heap are read over IPC); the viewers are real
- * socket.io-client websocket connections spread over `--generators` child processes; the
- * publisher runs here. One-way latency = receive time − the frame's `time` field, both read
+ * The relay runs in a child process (its CPU and heap are read over IPC); the viewers are light
+ * WebSocket clients speaking the real Engine.IO / Socket.IO wire protocol (see lightViewer.ts),
+ * spread over `--generators` child processes, plus one socket.io-client viewer per run as a
+ * correctness check; the publisher runs here. One-way latency = receive time − the frame's `time` field, both read
  * from `performance.timeOrigin + performance.now()` (one machine, so one clock).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -15,7 +17,8 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createNeutralFrame, encodeFrame, frameToJSON, type RigFrame } from '@rigcast/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { RelayKind, type GeneratorMessage, type ServerReady, type ServerStats, type ViewerPlan } from './BenchMessages';
+import WebSocket from 'ws';
+import { RelayKind, type FrameCheck, type GeneratorMessage, type ServerReady, type ServerStats, type ViewerPlan } from './BenchMessages';
 import { LatencyHistogram } from './LatencyHistogram';
 import { processCpuSeconds } from './processCpu';
 
@@ -39,11 +42,13 @@ function parseArgs(argv: string[]): Args {
   const seconds = Number(get('seconds') ?? 20);
   const generators = Number(get('generators') ?? 2);
   const p99Target = Number(get('p99-target') ?? 25);
-  const only = get('only');
+  const only = get('only')?.split(',');
   if (viewers.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !(generators >= 1) || !(p99Target > 0)) {
-    throw new Error('usage: hub-bench [--viewers=100,500,1000,2000] [--seconds=20] [--generators=2] [--p99-target=25] [--only=rigcast|naive]');
+    throw new Error('usage: hub-bench [--viewers=100,500,1000,2000] [--seconds=20] [--generators=2] [--p99-target=25] [--only=floor,rigcast,naive]');
   }
-  const kinds = only === RelayKind.Rigcast || only === RelayKind.Naive ? [only] : [RelayKind.Rigcast, RelayKind.Naive];
+  const allKinds: RelayKind[] = [RelayKind.Floor, RelayKind.Rigcast, RelayKind.Naive];
+  const kinds = only ? allKinds.filter((k) => only.includes(k)) : allKinds;
+  if (kinds.length === 0) throw new Error(`--only: no relay named ${only!.join(',')}; use floor, rigcast and/or naive`);
   return { viewers, seconds, generators: Math.floor(generators), p99Target, kinds };
 }
 
@@ -62,6 +67,7 @@ interface RunResult {
   hubHeapMB: number;
   generatorCpu: number;
   counters: Record<string, number>;
+  check?: FrameCheck;
 }
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -102,7 +108,9 @@ function makeFrame(seq: number): RigFrame {
   const frame = createNeutralFrame(seq, clock());
   const face = frame.face!;
   const phase = seq / PUBLISH_HZ;
-  face.head = [0.05 * Math.sin(phase), 0.1 * Math.sin(phase * 0.7), 0, 1];
+  const [x, y] = [0.05 * Math.sin(phase), 0.1 * Math.sin(phase * 0.7)];
+  const length = Math.hypot(x, y, 1);
+  face.head = [x / length, y / length, 0, 1 / length]; // a unit quaternion, as frameFromJSON requires
   face.blendshapes.jawOpen = 0.5 + 0.5 * Math.sin(phase * 3);
   face.blendshapes.eyeBlinkLeft = face.blendshapes.eyeBlinkRight = seq % 90 < 6 ? 1 : 0;
   return frame;
@@ -119,17 +127,12 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
     const connectedReplies = generators.map((g) => reply<Extract<GeneratorMessage, { type: 'connected' }>>(g, 'connected'));
     generators.forEach((g, i) => {
       const share = Math.floor(viewers / generators.length) + (i < viewers % generators.length ? 1 : 0);
-      const plan: ViewerPlan = { type: 'plan', kind, url: ready.url, viewers: share, room: ROOM, fromSeq, toSeq };
+      const plan: ViewerPlan = { type: 'plan', kind, url: ready.url, viewers: share, room: ROOM, fromSeq, toSeq, check: i === 0 };
       g.send(plan);
     });
     const connected = (await Promise.all(connectedReplies)).reduce((sum, r) => sum + r.viewers, 0);
 
-    const auth = kind === RelayKind.Rigcast ? { room: ROOM, role: 'publisher', key: ready.publishKey } : {};
-    const publisher: Socket = io(ready.url, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
-    await new Promise<void>((resolve, reject) => {
-      publisher.once('connect', resolve);
-      publisher.once('connect_error', reject);
-    });
+    const publisher = await connectPublisher(kind, ready);
     // 60 Hz on a schedule; when this process was held up it does not burst to catch up (a
     // tracker would not either), it moves the schedule on.
     const period = 1000 / PUBLISH_HZ;
@@ -146,7 +149,7 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
         timeAtMark = performance.now();
       }
       const frame = makeFrame(seq);
-      publisher.emit('frame', kind === RelayKind.Rigcast ? encodeFrame(frame) : frameToJSON(frame));
+      publisher.send(frame);
     }
     const cpuAtEnd = processCpuSeconds(server.pid!);
     const hubCpu =
@@ -155,7 +158,7 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
     server.send({ type: 'stats' });
     const stats = await statsReply;
     await sleep(DRAIN_MS);
-    publisher.disconnect();
+    publisher.close();
 
     const resultReplies = generators.map((g) => reply<Extract<GeneratorMessage, { type: 'results' }>>(g, 'results'));
     for (const g of generators) g.send({ type: 'report' });
@@ -164,7 +167,9 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
     const perViewer: number[] = [];
     let disordered = 0;
     let generatorCpu = 0;
+    let check: FrameCheck | undefined;
     for (const r of results) {
+      check ??= r.check;
       histogram.mergeJSON(r.histogram);
       perViewer.push(...r.receivedPerViewer);
       disordered += r.disordered;
@@ -188,10 +193,44 @@ async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<Run
       hubHeapMB: stats.heapMaxMB,
       generatorCpu,
       counters: stats.counters,
+      check,
     };
   } finally {
     await Promise.all(children.map(stopChild));
   }
+}
+
+/** The bench's publisher: socket.io-client for the Socket.IO relays, a plain WebSocket for the floor. */
+interface BenchPublisher {
+  send(frame: RigFrame): void;
+  close(): void;
+}
+
+async function connectPublisher(kind: RelayKind, ready: ServerReady): Promise<BenchPublisher> {
+  if (kind === RelayKind.Floor) {
+    const socket = new WebSocket(`${ready.url.replace(/^http/, 'ws')}/publish`, { perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    return { send: (frame) => socket.send(encodeFrame(frame)), close: () => socket.close() };
+  }
+  const auth = kind === RelayKind.Rigcast ? { room: ROOM, role: 'publisher', key: ready.publishKey } : {};
+  const socket: Socket = io(ready.url, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return {
+    send: (frame) => socket.emit('frame', kind === RelayKind.Rigcast ? encodeFrame(frame) : frameToJSON(frame)),
+    close: () => socket.disconnect(),
+  };
+}
+
+function checkText(c: FrameCheck | undefined): string {
+  if (!c) return '';
+  const io = c.ioClient ? `socket.io-client vs light viewer: ${c.compared} frames compared, ${c.mismatches} differ; ` : '';
+  return `\n         check: ${io}light viewer decoded ${c.decoded}, refused ${c.decodeErrors}, seq gaps ${c.gaps}`;
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
@@ -202,7 +241,8 @@ function line(r: RunResult): string {
     `latency p50 ${f1(r.p50)} ms  p99 ${f1(r.p99)} ms  max ${f1(r.max)} ms  ` +
     `lost/viewer ${r.lostPerViewer.toFixed(2)} (max ${r.maxLost}, ${(r.lossFraction * 100).toFixed(2)} %)  ` +
     `hub CPU ${f1(r.hubCpu)} %  heap ${f1(r.hubHeapMB)} MB  load-gen CPU ${f1(r.generatorCpu)} %` +
-    (Object.keys(r.counters).length ? `\n         hub counters ${JSON.stringify(r.counters)}` : '')
+    (Object.keys(r.counters).length ? `\n         hub counters ${JSON.stringify(r.counters)}` : '') +
+    checkText(r.check)
   );
 }
 
@@ -250,32 +290,34 @@ async function main(): Promise<void> {
   }
 
   const byKind = (kind: RelayKind) => all.filter((r) => r.kind === kind);
-  console.log('\n| viewers | rigcast p50 / p99 / max (ms) | lost/viewer | hub CPU | heap | naive p50 / p99 / max (ms) | lost/viewer | hub CPU | heap | p99 naive ÷ rigcast |');
-  console.log('|---:|---|---:|---:|---:|---|---:|---:|---:|---:|');
+  const find = (kind: RelayKind, viewers: number) => all.find((x) => x.kind === kind && x.viewers === viewers);
+  const header = args.kinds.map((k) => `${k} p50 / p99 / max (ms) | lost/viewer | ${k} CPU`).join(' | ');
+  console.log(`\n| viewers | ${header} | rigcast p99 ÷ floor p99 | naive p99 ÷ rigcast p99 | load-gen CPU (${args.kinds.join(' / ')}) |`);
+  console.log(`|---:|${args.kinds.map(() => '---|---:|---:|').join('')}---:|---:|---|`);
+  const ratio = (a?: RunResult, b?: RunResult) => (a && b ? (a.p99 / b.p99).toFixed(2) : '—');
   for (const viewers of args.viewers) {
-    const r = all.find((x) => x.kind === RelayKind.Rigcast && x.viewers === viewers);
-    const n = all.find((x) => x.kind === RelayKind.Naive && x.viewers === viewers);
-    const cells = (x?: RunResult) =>
-      x ? [`${f1(x.p50)} / ${f1(x.p99)} / ${f1(x.max)}`, x.lostPerViewer.toFixed(2), `${f1(x.hubCpu)} %`, `${f1(x.hubHeapMB)} MB`] : ['—', '—', '—', '—'];
-    const ratio = r && n ? (n.p99 / r.p99).toFixed(2) : '—';
-    console.log(`| ${viewers} | ${[...cells(r), ...cells(n), ratio].join(' | ')} |`);
+    const cells = args.kinds.flatMap((k) => {
+      const x = find(k, viewers);
+      return x ? [`${f1(x.p50)} / ${f1(x.p99)} / ${f1(x.max)}`, x.lostPerViewer.toFixed(2), `${f1(x.hubCpu)} %`] : ['—', '—', '—'];
+    });
+    const r = find(RelayKind.Rigcast, viewers);
+    const genCpu = args.kinds.map((k) => `${f1(find(k, viewers)?.generatorCpu ?? Number.NaN)} %`).join(' / ');
+    console.log(`| ${viewers} | ${[...cells, ratio(r, find(RelayKind.Floor, viewers)), ratio(find(RelayKind.Naive, viewers), r), genCpu].join(' | ')} |`);
   }
-  console.log(`\nLoad average at the end: ${loadText()} (other work on this machine competes with the hub and the load generators).`);
-  if (args.kinds.length === 2) {
-    const rc = capacity(byKind(RelayKind.Rigcast), args.p99Target);
-    const nc = capacity(byKind(RelayKind.Naive), args.p99Target);
-    const ratio = nc > 0 ? `${(rc / nc).toFixed(2)}×` : rc > 0 ? `> ${(rc / Math.min(...args.viewers)).toFixed(0)}× (naive met the target at no tested N)` : 'n/a';
-    console.log(
-      `\nCapacity at p99 ≤ ${args.p99Target} ms with ≤ ${MAX_LOSS_FRACTION * 100} % loss (largest tested N): rigcast ${rc || 'none'}, naive ${nc || 'none'}; ratio ${ratio}`,
-    );
-    const ri = interpolatedCapacity(byKind(RelayKind.Rigcast), args.p99Target);
-    const ni = interpolatedCapacity(byKind(RelayKind.Naive), args.p99Target);
-    if (ri !== undefined && ni !== undefined) {
-      console.log(
-        `Capacity at equal p99 = ${args.p99Target} ms, interpolated between tested N: rigcast ≈ ${Math.round(ri)}, naive ≈ ${Math.round(ni)} viewers; ratio ${(ri / ni).toFixed(2)}×`,
-      );
-    }
-  }
+  console.log(`\nLoad average at the end: ${loadText()} (other work on this machine competes with the relay and the load generators).`);
+  const largest = args.kinds.map((k) => `${k} ${capacity(byKind(k), args.p99Target) || 'none'}`).join(', ');
+  console.log(`\nCapacity at p99 ≤ ${args.p99Target} ms with ≤ ${MAX_LOSS_FRACTION * 100} % loss (largest tested N): ${largest}`);
+  const interpolated = new Map(args.kinds.map((k) => [k, interpolatedCapacity(byKind(k), args.p99Target)]));
+  const text = args.kinds.map((k) => `${k} ${interpolated.get(k) === undefined ? 'below the smallest N' : `≈ ${Math.round(interpolated.get(k)!)}`}`).join(', ');
+  console.log(`Capacity at equal p99 = ${args.p99Target} ms, interpolated between tested N (at the largest N if never over): ${text}`);
+  const ri = interpolated.get(RelayKind.Rigcast);
+  const ni = interpolated.get(RelayKind.Naive);
+  const fi = interpolated.get(RelayKind.Floor);
+  const ratios = [
+    ri !== undefined && ni !== undefined ? `rigcast ÷ naive ${(ri / ni).toFixed(2)}×` : undefined,
+    ri !== undefined && fi !== undefined ? `rigcast ÷ floor ${(ri / fi).toFixed(2)}×` : undefined,
+  ].filter(Boolean);
+  if (ratios.length) console.log(`Capacity ratios: ${ratios.join(', ')}`);
 }
 
 await main();
