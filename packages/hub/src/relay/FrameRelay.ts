@@ -23,11 +23,25 @@ interface EncodedEvent {
   combined: EnginePacket;
 }
 
+/** `ws`'s WebSocket.OPEN. */
+const WS_OPEN = 1;
+/** How often a viewer that skipped frames is checked for having drained (see {@link FrameRelay.skip}). */
+const CATCH_UP_POLL_MS = 10;
+
+/** The parts of a `ws` WebSocket the relay uses. */
+interface RawWebSocket {
+  readyState: number;
+  _sender?: { sendFrame?(list: [Buffer, Buffer], cb?: () => void): void };
+}
+
 /** The parts of an Engine.IO connection the relay uses. */
 interface EngineConnection {
+  readyState: string;
+  /** Packets Engine.IO holds until its transport is writable. */
+  writeBuffer: unknown[];
   /** Queues a packet behind any unfinished write, in order. */
   write(data: string | Uint8Array, options: EnginePacket['options']): void;
-  transport: { perMessageDeflate?: unknown; socket?: { _sender?: { sendFrame?: unknown } } };
+  transport: { writable: boolean; perMessageDeflate?: unknown; socket?: RawWebSocket };
 }
 
 /**
@@ -37,6 +51,16 @@ interface EngineConnection {
 function writesPreEncodedFrames(conn: EngineConnection): boolean {
   const { transport } = conn;
   return !transport.perMessageDeflate && typeof transport.socket?._sender?.sendFrame === 'function';
+}
+
+/**
+ * True when a frame may go straight to the connection's WebSocket sender, past Engine.IO: the
+ * connection is open, writes pre-built frames as they are, and Engine.IO has nothing queued or
+ * in flight, so the frame takes the same place in the byte stream it would have taken through
+ * Engine.IO, and costs no Engine.IO packet, flush, write callback or drain events.
+ */
+function canWriteDirect(conn: EngineConnection): boolean {
+  return conn.readyState === 'open' && conn.transport.writable && conn.writeBuffer.length === 0 && conn.transport.socket?.readyState === WS_OPEN;
 }
 
 /**
@@ -142,8 +166,9 @@ export class FrameRelay {
         continue;
       }
       const conn = viewer.conn as unknown as EngineConnection;
-      if (writesPreEncodedFrames(conn)) conn.write(event.combined.data, event.combined.options);
-      else for (const packet of event.packets) conn.write(packet.data, packet.options);
+      if (!writesPreEncodedFrames(conn)) for (const packet of event.packets) conn.write(packet.data, packet.options);
+      else if (canWriteDirect(conn)) conn.transport.socket!._sender!.sendFrame!(event.combined.options.wsPreEncodedFrame);
+      else conn.write(event.combined.data, event.combined.options);
     }
     this.metrics.framesRelayed.inc();
     this.metrics.frameDeliveries.inc(room.viewers.size - skipped);
@@ -175,15 +200,21 @@ export class FrameRelay {
   }
 
   /**
-   * Notes that a slow viewer skipped a frame, and (once) waits for its connection to finish a
-   * write with no backlog left, then sends it the room's latest frame. The listener exists only
+   * Notes that a slow viewer skipped a frame, and (once) waits for its connection to have no
+   * backlog left, then sends it the room's latest frame. Frames written past Engine.IO (see
+   * {@link canWriteDirect}) fire no event when they drain, so besides Engine.IO's `ready` the
+   * connection is polled every {@link CATCH_UP_POLL_MS} ms. The listener and timer exist only
    * while a viewer is behind, so viewers that keep up cost nothing extra per write.
    */
   private skip(viewer: HubSocket): void {
     if (viewer.data.missedLatest) return;
     viewer.data.missedLatest = true;
     const transport = viewer.conn.transport;
-    const stopWaiting = () => transport.off('ready', onReady);
+    const poll = setInterval(() => onReady(), CATCH_UP_POLL_MS);
+    const stopWaiting = () => {
+      transport.off('ready', onReady);
+      clearInterval(poll);
+    };
     const onReady = () => {
       if (isViewerBackedUp(viewer)) return;
       stopWaiting();
