@@ -38,8 +38,11 @@ async function readCounters(): Promise<Record<string, number>> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
   const counters: Record<string, number> = {};
   for (const name of COUNTERS) {
-    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
-    counters[name.replace(/^rigcast_|_total$/g, '')] = match ? Number(match[1]) : Number.NaN;
+    // A labelled counter prints one line per label value, and none until the first increment,
+    // so sum its lines and read a declared counter with no lines as 0.
+    const lines = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))];
+    const declared = text.includes(`# TYPE ${name} counter`);
+    counters[name.replace(/^rigcast_|_total$/g, '')] = declared ? lines.reduce((sum, line) => sum + Number(line[1]), 0) : Number.NaN;
   }
   return counters;
 }
