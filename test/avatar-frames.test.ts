@@ -1,23 +1,21 @@
 import type { Hub } from '@rigcast/hub';
 import { createNeutralFrame, type RigFrame } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  TEST_VRMS,
-  TestPublisher,
   axisAngle,
   countDifferentPixels,
-  ensureAvatarBuilt,
   multiplyQuat,
   openAvatar,
   quatAngleDeg,
   screenshotPixels,
-  startAvatarHub,
+  TEST_VRMS,
+  TestPublisher,
+  useAvatarSuite,
   type Pixels,
   type Region,
 } from './avatar-harness';
 import type { RigcastState } from '../apps/avatar/src/page/RigcastState';
-import { launchChromium } from './support/chromium';
 import { HAS_SHARED_DATA, SHARED_SKIP_REASON } from './support/sharedData';
 
 const DEG = Math.PI / 180;
@@ -52,15 +50,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
   let hub: Hub;
   let browser: Browser;
 
-  beforeAll(async () => {
-    await ensureAvatarBuilt();
-    [hub, browser] = await Promise.all([startAvatarHub(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  useAvatarSuite((started) => ({ hub, browser } = started));
 
   async function open(model: string, extra: Record<string, string> = {}, viewport = { width: 640, height: 480 }) {
     const room = nextRoom();

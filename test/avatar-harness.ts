@@ -4,7 +4,9 @@ import { encodeFrame, type ClientToServerEvents, type RigFrame, type ServerToCli
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import type { RigcastHook } from '../apps/avatar/src/page/RigcastState';
+import { launchChromium } from './support/chromium';
 import { ensureAppBuilt } from './support/ensureAppBuilt';
 import { REPO_ROOT, sharedPath } from './support/sharedData';
 
@@ -24,6 +26,30 @@ export function ensureAvatarBuilt(): Promise<void> {
 /** A real hub on a free port that serves the built avatar page and the shared test VRMs at `/models/`. */
 export function startAvatarHub(): Promise<Hub> {
   return createHub({ port: 0, modelsDirs: [sharedPath('vrm'), resolve(REPO_ROOT, 'models')] });
+}
+
+/** The hub and browser a describe block's avatar tests share. */
+export interface AvatarSuite {
+  hub: Hub;
+  browser: Browser;
+}
+
+/**
+ * Builds the avatar page if needed, starts a hub ({@link startAvatarHub}) and Chromium before a
+ * describe block's tests, hands them to `onStart`, and closes both after the block.
+ */
+export function useAvatarSuite(onStart: (suite: AvatarSuite) => void): void {
+  let suite: AvatarSuite | undefined;
+  beforeAll(async () => {
+    await ensureAvatarBuilt();
+    const [hub, browser] = await Promise.all([startAvatarHub(), launchChromium()]);
+    suite = { hub, browser };
+    onStart(suite);
+  });
+  afterAll(async () => {
+    await suite?.browser.close();
+    await suite?.hub.close();
+  });
 }
 
 /** The shared test avatars, as `/models/` paths relative to the avatar page. */

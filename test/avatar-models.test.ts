@@ -2,17 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Hub } from '@rigcast/hub';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  TEST_VRMS,
   countOpaquePixels,
-  ensureAvatarBuilt,
   openAvatar,
   pixelAt,
   screenshotPixels,
-  startAvatarHub,
+  TEST_VRMS,
+  useAvatarSuite,
 } from './avatar-harness';
-import { launchChromium } from './support/chromium';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
 
 const DEFAULT_AVATAR = resolve(REPO_ROOT, 'models/rigcast-default.vrm');
@@ -23,15 +21,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: models and output${HAS_SHARED_DA
   let hub: Hub;
   let browser: Browser;
 
-  beforeAll(async () => {
-    await ensureAvatarBuilt();
-    [hub, browser] = await Promise.all([startAvatarHub(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  useAvatarSuite((started) => ({ hub, browser } = started));
 
   it.each(Object.entries(TEST_VRMS))('loads %s (%s) without errors', async (_name, model) => {
     const { page, errors } = await openAvatar(browser, hub, { room: 'models', model });

@@ -3,10 +3,9 @@ import { resolve } from 'node:path';
 import { createHub, type Hub } from '@rigcast/hub';
 import { createNeutralFrame, encodeFrame, type RejectedInfo, type RigFrame } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RigcastState } from '../apps/avatar/src/page/RigcastState';
-import { TEST_VRMS, TestPublisher, axisAngle, ensureAvatarBuilt, multiplyQuat, openAvatar, quatAngleDeg, startAvatarHub } from './avatar-harness';
-import { launchChromium } from './support/chromium';
+import { axisAngle, multiplyQuat, openAvatar, quatAngleDeg, TEST_VRMS, TestPublisher, useAvatarSuite } from './avatar-harness';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
 
 const STREAM_HZ = 30;
@@ -29,15 +28,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
   let hub: Hub;
   let browser: Browser;
 
-  beforeAll(async () => {
-    await ensureAvatarBuilt();
-    [hub, browser] = await Promise.all([startAvatarHub(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  useAvatarSuite((started) => ({ hub, browser } = started));
 
   async function open(model: string = TEST_VRMS.avocado, extra: Record<string, string> = {}) {
     const room = nextRoom();
