@@ -3,39 +3,10 @@
  * error over random frames. Prints figures; it is not a pass/fail test.
  *   pnpm bench:protocol
  */
-import {
-  ARKIT_BLENDSHAPE_NAMES,
-  HUMANOID_BONE_NAMES,
-  RIG_EXPRESSION_NAMES,
-  createEmptyBody,
-  createNeutralFrame,
-  decodeFrame,
-  encodeFrame,
-  frameFromJSON,
-  frameToJSON,
-  type Quat,
-  type RigFrame,
-} from '../src/index';
+import { createNeutralFrame, decodeFrame, encodeFrame, frameFromJSON, frameToJSON, type Quat } from '../src/index';
+import { mulberry32, randomFrame, randomQuat } from '../src/codec/tests/randomFrames';
 
-function randomQuat(): Quat {
-  const u1 = Math.random(), u2 = Math.random() * 2 * Math.PI, u3 = Math.random() * 2 * Math.PI;
-  const a = Math.sqrt(1 - u1), b = Math.sqrt(u1);
-  return [a * Math.sin(u2), a * Math.cos(u2), b * Math.sin(u3), b * Math.cos(u3)];
-}
-
-function sampleFrame(bones: number): RigFrame {
-  const frame = createNeutralFrame(123, Date.now());
-  const face = frame.face!;
-  face.head = randomQuat();
-  face.headPosition = [0.01, -0.02, 0.03];
-  for (const name of ARKIT_BLENDSHAPE_NAMES) face.blendshapes[name] = Math.random();
-  for (const name of RIG_EXPRESSION_NAMES) face.expressions[name] = Math.random();
-  if (bones > 0) {
-    frame.body = createEmptyBody();
-    for (const name of HUMANOID_BONE_NAMES.slice(0, bones)) frame.body.bones[name] = randomQuat();
-  }
-  return frame;
-}
+const rand = mulberry32(1);
 
 function timeIt(label: string, iterations: number, fn: () => void): number {
   for (let i = 0; i < 1000; i++) fn();
@@ -53,7 +24,7 @@ function angleDeg(p: Quat, q: Quat): number {
 
 let worst = 0;
 for (let i = 0; i < 20000; i++) {
-  const q = randomQuat();
+  const q = randomQuat(rand);
   const frame = createNeutralFrame(1, 1);
   frame.face!.head = q;
   worst = Math.max(worst, angleDeg(q, decodeFrame(encodeFrame(frame)).face!.head));
@@ -61,7 +32,7 @@ for (let i = 0; i < 20000; i++) {
 console.log(`rotation round-trip error over 20,000 random quaternions: max ${worst.toFixed(4)}° (bound 0.1°)`);
 
 for (const bones of [0, 50]) {
-  const frame = sampleFrame(bones);
+  const frame = randomFrame(rand, bones);
   const bytes = encodeFrame(frame);
   const json = JSON.stringify(frameToJSON(frame));
   console.log(`\nface${bones ? ` + ${bones} bones` : ' only'}: binary ${bytes.byteLength} B, JSON ${json.length} B (${(json.length / bytes.byteLength).toFixed(1)}× larger)`);
