@@ -1,3 +1,3 @@
 export * from './face';
 export * from './filters';
-export * from './math';
+export * from './lifecycle';
