@@ -24,7 +24,7 @@ import { EyeBlinkRemapper } from './EyeBlinkRemapper';
 import { DEFAULT_FACE_FILTER_SETTINGS, type FaceFilterSettings } from './FaceFilterSettings';
 import { FACE_LANDMARK_COUNT_WITH_IRIS } from './FaceLandmarkIndex';
 import type { FaceLandmarkerResultLike } from './FaceLandmarkerResultLike';
-import { FaceMirror } from './FaceMirror';
+import { Mirror } from '../space/Mirror';
 import { FaceStateLayout as L, blendFaceState, createFaceState, writeFaceRig } from './FaceState';
 import { TRANSFORM_MATRIX_ENTRIES, headPositionFromMatrix, headRotationFromMatrix } from './headPoseFromMatrix';
 import { measureIrisOffsets } from './measureIrisOffsets';
@@ -32,7 +32,7 @@ import { deriveRigExpressions } from './deriveRigExpressions';
 
 /** Options of {@link FaceSolver}. */
 export interface FaceSolverOptions {
-  /** Mirror the avatar like a selfie view (default true). See {@link FaceMirror}. */
+  /** Mirror the avatar like a selfie view (default true). See {@link Mirror}. */
   mirror?: boolean;
   /** 0 = raw … 1 = heaviest filtering; default 0.5. */
   smoothing?: number;
@@ -113,7 +113,7 @@ const _eye = new Float64Array(2);
  * - **Loss**: when no face is found the last pose is held for {@link FACE_HOLD_MS}, then eased to
  *   neutral over {@link FACE_EASE_TO_NEUTRAL_MS}; when the face returns the output blends back over
  *   {@link FACE_RETURN_BLEND_MS}, so nothing snaps.
- * - **Mirroring** happens in {@link FaceMirror} and nowhere else.
+ * - **Mirroring** happens in {@link Mirror} and nowhere else.
  *
  * The per-frame path allocates nothing: it writes into the caller's `target` and reuses
  * preallocated state.
@@ -393,15 +393,15 @@ export class FaceSolver {
   private writeLive(out: Float64Array): void {
     const mirror = this.mirror;
     // Head: relative to neutral, then mirrored.
-    FaceMirror.rotation(_qOut, this._headCalibrated, mirror);
+    Mirror.rotation(_qOut, this._headCalibrated, mirror);
     out[L.Head] = _qOut[0]; out[L.Head + 1] = _qOut[1]; out[L.Head + 2] = _qOut[2]; out[L.Head + 3] = _qOut[3];
     this._positionFilter.current(_position);
     for (let i = 0; i < 3; i++) _position[i] -= this._neutralPosition[i];
-    FaceMirror.position(_pOut, _position, mirror);
+    Mirror.position(_pOut, _position, mirror);
     out[L.Position] = _pOut[0]; out[L.Position + 1] = _pOut[1]; out[L.Position + 2] = _pOut[2];
 
     // Blendshapes under their (possibly side-swapped) ARKit names.
-    const targets = FaceMirror.blendshapeTargets(mirror);
+    const targets = Mirror.blendshapeTargets(mirror);
     for (let i = 0; i < MP_COUNT; i++) {
       const target = targets[i];
       if (target >= 0) out[L.Blendshapes + target] = clamp(this._shapes[i], 0, 1);
@@ -409,15 +409,15 @@ export class FaceSolver {
     out[TONGUE_OUT] = 0;
 
     // Eyes: the subject's left eye drives the avatar's left unless mirrored.
-    const avatarLeft = FaceMirror.avatarLeftIsSubjectLeft(mirror) ? 0 : 1;
+    const avatarLeft = Mirror.avatarLeftIsSubjectLeft(mirror) ? 0 : 1;
     const avatarRight = 1 - avatarLeft;
     const closeLeft = this._closure[avatarLeft];
     const closeRight = this._closure[avatarRight];
     out[EYE_BLINK_LEFT] = closeLeft;
     out[EYE_BLINK_RIGHT] = closeRight;
-    out[L.Gaze] = FaceMirror.yaw(this._gazeYaw[avatarLeft], mirror);
+    out[L.Gaze] = Mirror.yaw(this._gazeYaw[avatarLeft], mirror);
     out[L.Gaze + 1] = this._gazePitch[avatarLeft];
-    out[L.Gaze + 2] = FaceMirror.yaw(this._gazeYaw[avatarRight], mirror);
+    out[L.Gaze + 2] = Mirror.yaw(this._gazeYaw[avatarRight], mirror);
     out[L.Gaze + 3] = this._gazePitch[avatarRight];
 
     deriveRigExpressions(out, L.Blendshapes, out, L.Expressions);

@@ -7,6 +7,5 @@ export type {
   MatrixLike,
   NormalizedLandmarkLike,
 } from './FaceLandmarkerResultLike';
-export { FaceMirror } from './FaceMirror';
 export { FACE_EASE_TO_NEUTRAL_MS, FACE_HOLD_MS, FACE_RETURN_BLEND_MS, FaceSolver, type FaceSolverOptions } from './FaceSolver';
 export { deriveRigExpressions } from './deriveRigExpressions';

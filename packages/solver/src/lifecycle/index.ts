@@ -6,3 +6,4 @@ export {
   type PartStateBlend,
 } from './PartLifecycle';
 export { TrackingState } from './TrackingState';
+export { VisibilityGate, type VisibilityGateOptions } from './VisibilityGate';
