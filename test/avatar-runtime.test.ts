@@ -202,7 +202,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
     const right = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'letmein' });
     try {
       await waitFor(wrong.page, () => window.rigcast.state().connection.state === 'refused');
-      expect((await state(wrong.page)).status).toMatch(/refused the view key.*\?key=/);
+      expect((await state(wrong.page)).status).toMatch(/^The hub refused this avatar page: bad-key: the view key is wrong.* To fix: add \?key= with the view key/);
       await waitFor(right.page, () => window.rigcast.state().connection.state === 'connected');
       expect((await state(right.page)).status).toBe('');
     } finally {

@@ -1,5 +1,6 @@
 import { VRMUtils } from '@pixiv/three-vrm';
-import { FrameDecodeError, decodeFrame, type FrameBytes } from '@rigcast/protocol';
+import { ConnectionState, HubClient } from '@rigcast/client';
+import { ClientRole, FrameDecodeError, decodeFrame, type FrameBytes } from '@rigcast/protocol';
 import {
   AmbientLight,
   Color,
@@ -10,7 +11,6 @@ import {
   Vector3,
   WebGLRenderer,
 } from 'three';
-import { ConnectionState, ViewerConnection } from './connection';
 import { displayName, loadVRM, parseVRM } from './model';
 import { FrameInterpolator, IdleBlend, IdleMotion } from './motion';
 import { parsePageOptions } from './options';
@@ -41,7 +41,7 @@ let camera: PerspectiveCamera;
 let scene: Scene;
 let banner: StatusBanner;
 let debugOverlay: DebugOverlay | null = null;
-let connection: ViewerConnection | null = null;
+let connection: HubClient | null = null;
 
 let rig: AvatarRig | null = null;
 let bounds: AvatarBounds | null = null;
@@ -124,17 +124,17 @@ function init(): void {
 
   void loadModelFromUrl(options.modelUrl);
   if (options.room !== null) {
-    connection = new ViewerConnection(
-      { hubUrl: options.hubUrl, room: options.room, key: options.key },
-      { onFrame: (bytes) => receiveFrame(bytes), onState: onConnectionState },
+    connection = new HubClient(
+      { url: options.hubUrl, room: options.room, role: ClientRole.Viewer, key: options.key, name: 'avatar page' },
+      { onFrame: (bytes) => receiveFrame(bytes), onChange: onConnectionChange },
     );
   }
   animationId = requestAnimationFrame(animate);
 }
 
-function onConnectionState(state: ConnectionState, detail: string): void {
+function onConnectionChange(): void {
   // Transient states only show in debug mode; a refusal needs the user to fix the address.
-  banner.set('connection', state === ConnectionState.Refused ? detail : null);
+  banner.set('connection', connection?.state === ConnectionState.Refused ? connection.detail : null);
 }
 
 async function loadModelFromUrl(url: string): Promise<void> {
@@ -277,8 +277,9 @@ function debugFigures(): DebugFigures {
     framesReceived,
     framesGarbage,
     frameIntervalMs: interpolator.intervals.intervalMs,
-    connection: connection?.state ?? (options.room === null ? 'not connected (bad ?room=)' : ConnectionState.Idle),
-    connectionDetail: connection && connection.state !== ConnectionState.Connected ? connection.detail : '',
+    connection: connection?.state ?? (options.room === null ? 'not connected (bad ?room=)' : ConnectionState.Closed),
+    connectionDetail: connection?.detail ?? '',
+    rttMs: connection?.rttMs ?? Number.NaN,
     model: modelStatus === ModelStatus.Loading ? `${modelName ?? ''} (loading…)` : (modelName ?? 'none'),
     idle: idleBlend.active,
     applyMs: applyCount > 0 ? applyMsTotal / applyCount : 0,
@@ -351,7 +352,7 @@ function snapshot(): RigcastState {
       lookAtType: applier?.type ?? null,
     },
     connection: {
-      state: connection?.state ?? ConnectionState.Idle,
+      state: connection?.state ?? ConnectionState.Closed,
       detail: connection?.detail ?? '',
       joins: connection?.joins ?? 0,
     },

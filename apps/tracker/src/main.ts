@@ -1,12 +1,12 @@
 // The tracker page: camera or video → FaceLandmarker (worker) → FaceSolver → RigFrame → hub.
-import { createNeutralFrame, type FaceRig } from '@rigcast/protocol';
+import { HubClient } from '@rigcast/client';
+import { ClientRole, createNeutralFrame, encodeFrame, type FaceRig } from '@rigcast/protocol';
 import { FaceSolver } from '@rigcast/solver';
 import { createFaceDetector } from './detect/createFaceDetector';
 import type { FaceDetector } from './detect/FaceDetector';
 import { FaceResultView } from './detect/FaceResultView';
 import { fetchModel } from './detect/fetchModel';
 import { InputKind, VideoInput } from './input/VideoInput';
-import { RigPublisher } from './publish/RigPublisher';
 import { readTrackerSettings, saveTrackerSettings, type TrackerSettings } from './settings/TrackerSettings';
 import { RateMeter } from './stats/RateMeter';
 import { SmoothedValue } from './stats/SmoothedValue';
@@ -28,7 +28,7 @@ let settings: TrackerSettings;
 let input: VideoInput;
 let overlay: LandmarkOverlay;
 let hud: Hud;
-let publisher: RigPublisher;
+let publisher: HubClient;
 let solver: FaceSolver;
 let detector: FaceDetector | undefined;
 let detectorReady: Promise<FaceDetector | undefined>;
@@ -66,6 +66,8 @@ const state: TrackerState = {
   error: '',
   connection: '',
   hubError: '',
+  rejected: 0,
+  lastRejected: null,
   tracking: '',
   input: InputKind.None,
   notice: '',
@@ -96,7 +98,7 @@ function init(): void {
   overlay = new LandmarkOverlay(byId<HTMLCanvasElement>('overlay'));
   hud = new Hud(byId('hud'), byId('message'), byId('hub-message'), byId<HTMLProgressElement>('model-progress'));
   solver = new FaceSolver({ mirror: settings.mirror, smoothing: settings.smoothing });
-  publisher = new RigPublisher({ hub: settings.hub || location.origin, room: settings.room, key: settings.key });
+  publisher = new HubClient({ url: settings.hub || location.origin, room: settings.room, role: ClientRole.Publisher, key: settings.key, name: 'tracker' });
 
   elements.room.textContent = `room "${settings.room}" on ${settings.hub || location.origin}`;
   elements.mirror.checked = settings.mirror;
@@ -230,7 +232,7 @@ async function processFrame(): Promise<void> {
     solveMs.add(performance.now() - solveStart);
     frame.seq = (frame.seq + 1) >>> 0;
     frame.time = performance.timeOrigin + captureMs;
-    publisher.send(frame);
+    publisher.send(encodeFrame(frame));
     fps.tick(performance.now());
     overlay.draw(view.hasFace ? view.points : null, video.videoWidth, video.videoHeight);
   } catch (error) {
@@ -296,7 +298,9 @@ function snapshot(): TrackerState {
   state.solveMs = solveMs.value;
   state.rttMs = publisher.rttMs;
   state.connection = publisher.state;
-  state.hubError = publisher.error;
+  state.hubError = publisher.detail;
+  state.rejected = publisher.rejectedCount;
+  state.lastRejected = publisher.lastRejected;
   return { ...state };
 }
 

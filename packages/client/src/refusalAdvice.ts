@@ -15,7 +15,7 @@ const PUBLISHER_ADVICE: Readonly<Record<ConnectErrorCode, string>> = {
 
 /** What a viewer's user should do about each refusal. */
 const VIEWER_ADVICE: Readonly<Record<ConnectErrorCode, string>> = {
-  [ConnectErrorCode.BadKey]: 'add the view key (RIGCAST_VIEW_KEY on the hub) to the page address as ?key=…',
+  [ConnectErrorCode.BadKey]: 'add ?key= with the view key (RIGCAST_VIEW_KEY on the hub) to the page address',
   [ConnectErrorCode.BadRoom]: 'use ?room= with 1–64 letters, digits, "_" or "-"',
   [ConnectErrorCode.BadRole]: SAME_RELEASE,
   [ConnectErrorCode.BadOrigin]: "add this page's origin to RIGCAST_ALLOWED_ORIGINS on the hub",

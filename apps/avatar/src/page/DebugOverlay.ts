@@ -9,7 +9,10 @@ export interface DebugFigures {
   framesGarbage: number;
   frameIntervalMs: number;
   connection: string;
+  /** What is wrong with the link and what to do; empty while connected. */
   connectionDetail: string;
+  /** Round-trip time to the hub, ms; `NaN` until measured. */
+  rttMs: number;
   model: string;
   idle: boolean;
   applyMs: number;
@@ -33,7 +36,7 @@ export class DebugOverlay {
       `fps ${f.fps.toFixed(1)}   apply ${f.applyMs.toFixed(3)} ms`,
       `last frame ${age}   interval ${f.frameIntervalMs.toFixed(1)} ms`,
       `frames ${f.framesReceived}   rejected ${f.framesGarbage}`,
-      `hub ${f.connection}${f.connectionDetail ? ` (${f.connectionDetail})` : ''}`,
+      `hub ${f.connection}${Number.isFinite(f.rttMs) ? `   rtt ${f.rttMs.toFixed(1)} ms` : ''}${f.connectionDetail ? `\n${f.connectionDetail}` : ''}`,
       `model ${f.model}${f.idle ? '   idle' : ''}`,
     ].join('\n');
   }

@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../connection';
+import type { ConnectionState } from '@rigcast/client';
 import type { PageOptions } from '../options';
 
 /** Where the current model stands. */

@@ -23,7 +23,7 @@ describe('HubClient refusals', () => {
     const client = harness.client(hub, { room: 'main', role: ClientRole.Viewer, key: 'nope', name: 'avatar page' });
     await waitFor(() => client.state === ConnectionState.Refused, 'the refusal');
     expect(client.code).toBe(ConnectErrorCode.BadKey);
-    expect(client.detail).toMatch(/^The hub refused this avatar page: bad-key: the view key is wrong; .* To fix: add the view key .* as \?key=/);
+    expect(client.detail).toMatch(/^The hub refused this avatar page: bad-key: the view key is wrong; .* To fix: add \?key= with the view key \(RIGCAST_VIEW_KEY on the hub\) to the page address\. Retrying in/);
   });
 
   it('a bad room is refused with bad-room, with advice in the terms of each role', async () => {
