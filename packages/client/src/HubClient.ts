@@ -1,11 +1,4 @@
-import {
-  type ClientToServerEvents,
-  type ConnectErrorCode,
-  type FrameBytes,
-  type HandshakeAuth,
-  type RejectedInfo,
-  type ServerToClientEvents,
-} from '@rigcast/protocol';
+import type { ClientToServerEvents, ConnectErrorCode, FrameBytes, HandshakeAuth, RejectedInfo, ServerToClientEvents } from '@rigcast/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { Backoff } from './Backoff';
 import { ConnectionState } from './ConnectionState';
@@ -60,7 +53,7 @@ export class HubClient {
     if (options.key) auth.key = options.key;
     this.socket = io(options.url, {
       transports: ['websocket'],
-      auth: { ...auth },
+      auth,
       extraHeaders: options.extraHeaders,
       reconnection: false,
       autoConnect: false,
