@@ -86,29 +86,40 @@ export class RecordingPlayer {
     return this.lateness.quantile(q);
   }
 
+  /**
+   * Sends the pending frame once it is due, then waits for the next one. One frame per timer
+   * turn, even when late: a socket that is still writing the frame before drops a frame sent in
+   * the same turn (volatile sends), so a late burst goes out one turn apart instead.
+   */
   private readonly tick = (): void => {
     this.timer = undefined;
-    while (this.running && this.pending) {
-      const now = performance.now();
-      let due = this.origin + this.pending.atMs;
-      if (due > now + EARLY_MS) {
-        this.timer = setTimeout(this.tick, due - now);
-        return;
-      }
+    if (!this.running) return;
+    const pending = this.pending;
+    if (!pending) {
+      this.running = false;
+      this.options.onEnd?.();
+      return;
+    }
+    const now = performance.now();
+    let due = this.origin + pending.atMs;
+    if (due <= now + EARLY_MS) {
       if (now - due > MAX_REPLAY_LATENESS_MS) {
         this.origin += now - due;
         due = now;
         this.stats.stalls++;
       }
-      if (this.pending.index === 0) this.stats.passes++;
+      if (pending.index === 0) this.stats.passes++;
       this.lateness.add(now - due);
-      if (this.options.send(this.pending.bytes) === false) this.stats.dropped++;
+      if (this.options.send(pending.bytes) === false) this.stats.dropped++;
       else this.stats.sent++;
       this.pending = this.schedule.next();
+      if (!this.pending) {
+        this.running = false;
+        this.options.onEnd?.();
+        return;
+      }
+      due = this.origin + this.pending.atMs;
     }
-    if (this.running && !this.pending) {
-      this.running = false;
-      this.options.onEnd?.();
-    }
+    this.timer = setTimeout(this.tick, Math.max(0, due - performance.now()));
   };
 }
