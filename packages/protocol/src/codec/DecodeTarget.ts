@@ -1,0 +1,41 @@
+import { createEmptyBody, createNeutralFace } from '../frame/createNeutralFrame';
+import type { BodyRig, FaceRig, Quat, RigFrame } from '../frame/RigFrame';
+import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName';
+
+/**
+ * A frame that {@link decodeFrameInto} fills again and again, so that a receiver decodes every
+ * frame without building objects. Everything a frame can hold is allocated once, here:
+ * - `frame.face` is {@link DecodeTarget.face} when the last frame had a face, else `undefined`;
+ * - `frame.body` is {@link DecodeTarget.body} when it had a body, else `undefined`;
+ * - `body.bones[name]` is that bone's entry of {@link DecodeTarget.boneRotations} when the frame
+ *   carried the bone, else `undefined` (every bone name is a key, so check the value, not `in`).
+ *
+ * The content is valid until the next decode into the same target; after a decode that fails it
+ * is unspecified.
+ */
+export interface DecodeTarget {
+  /** The last frame decoded into this target. */
+  readonly frame: RigFrame;
+  /** Where a face is decoded. */
+  readonly face: FaceRig;
+  /** Where a body is decoded. */
+  readonly body: BodyRig;
+  /** One rotation per humanoid bone, in wire order ({@link HUMANOID_BONE_NAMES}). */
+  readonly boneRotations: readonly Quat[];
+}
+
+/**
+ * A fresh {@link DecodeTarget}: allocate one per receiver and reuse it for every frame.
+ * @example
+ * const target = createDecodeTarget();
+ * socket.on('frame', (bytes) => apply(decodeFrameInto(bytes, target)));
+ */
+export function createDecodeTarget(): DecodeTarget {
+  const face = createNeutralFace();
+  const body = createEmptyBody();
+  const boneRotations: Quat[] = HUMANOID_BONE_NAMES.map(() => [0, 0, 0, 1]);
+  // Every key present from the start: later frames only swap values, never the object's shape.
+  for (const name of HUMANOID_BONE_NAMES) body.bones[name] = undefined;
+  const frame: RigFrame = { seq: 0, time: 0, face: undefined, body: undefined };
+  return { frame, face, body, boneRotations };
+}
