@@ -11,7 +11,8 @@ export interface DebugFigures {
   connection: string;
   connectionDetail: string;
   model: string;
-  idle: boolean;
+  /** The parts that follow the stream; the others idle at rest. */
+  liveParts: readonly string[];
   applyMs: number;
 }
 
@@ -34,7 +35,8 @@ export class DebugOverlay {
       `last frame ${age}   interval ${f.frameIntervalMs.toFixed(1)} ms`,
       `frames ${f.framesReceived}   rejected ${f.framesGarbage}`,
       `hub ${f.connection}${f.connectionDetail ? ` (${f.connectionDetail})` : ''}`,
-      `model ${f.model}${f.idle ? '   idle' : ''}`,
+      `model ${f.model}`,
+      f.liveParts.length > 0 ? `live ${f.liveParts.join(' ')}` : 'idle',
     ].join('\n');
   }
 }

@@ -1,4 +1,4 @@
-import { humanoidBoneIndex } from '@rigcast/protocol';
+import { HUMANOID_BONE_NAMES, humanoidBoneIndex } from '@rigcast/protocol';
 
 /**
  * How far the upper arms hang below the T-pose when the tracker sends no arm rotations.
@@ -9,6 +9,7 @@ export const REST_ARM_DROP_RAD = (70 * Math.PI) / 180;
 const LEFT_UPPER_ARM = humanoidBoneIndex('leftUpperArm');
 const RIGHT_UPPER_ARM = humanoidBoneIndex('rightUpperArm');
 const STRIDE = 4;
+const BONE_COUNT = HUMANOID_BONE_NAMES.length;
 
 /**
  * Writes the rest pose into flat rotations: identity everywhere except the upper arms, which
@@ -29,3 +30,10 @@ export function writeRestRotations(rotations: Float64Array): void {
   rotations[RIGHT_UPPER_ARM * STRIDE + 2] = halfSin;
   rotations[RIGHT_UPPER_ARM * STRIDE + 3] = halfCos;
 }
+
+/** The rest pose's rotations, `[x, y, z, w]` per humanoid bone in wire order: read it, never write it. */
+export const REST_ROTATIONS: Readonly<Float64Array> = (() => {
+  const rotations = new Float64Array(BONE_COUNT * STRIDE);
+  writeRestRotations(rotations);
+  return rotations;
+})();

@@ -2,6 +2,9 @@ import { MathUtils } from 'three';
 import { QUAT_STRIDE, type RigPose } from '../pose';
 import type { AvatarRig } from './AvatarRig';
 
+/** The rotation written to a node; a call V8 does not inline boxes number arguments, an array does not. */
+const _rotation = new Float64Array(4);
+
 function saturate(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : value;
 }
@@ -28,7 +31,11 @@ export function applyPoseToRig(pose: RigPose, rig: AvatarRig): void {
     written[o + 1] = y;
     written[o + 2] = z;
     written[o + 3] = w;
-    node.quaternion.set(x * flip, y, z * flip, w);
+    _rotation[0] = x * flip;
+    _rotation[1] = y;
+    _rotation[2] = z * flip;
+    _rotation[3] = w;
+    node.quaternion.fromArray(_rotation);
   }
 
   const presets = rig.presetExpressions;

@@ -25,6 +25,19 @@ export interface DecodeTarget {
 }
 
 /**
+ * A copy of a weight record whose values V8 stores as references. The decoder writes weights from
+ * a table of shared numbers; a small record (up to about a dozen keys) would instead keep unboxed
+ * doubles, and then every read by a caller that loops over the keys boxes a new number. Deleting a
+ * property that is not the last one turns an object into a dictionary, which stores references.
+ */
+function asReferenceRecord<K extends string>(record: Record<K, number>): Record<K, number> {
+  const copy: Record<string, number> = { dictionary: 0 };
+  Object.assign(copy, record);
+  delete copy.dictionary;
+  return copy as Record<K, number>;
+}
+
+/**
  * A fresh {@link DecodeTarget}: allocate one per receiver and reuse it for every frame.
  * @example
  * const target = createDecodeTarget();
@@ -32,7 +45,10 @@ export interface DecodeTarget {
  */
 export function createDecodeTarget(): DecodeTarget {
   const face = createNeutralFace();
+  face.blendshapes = asReferenceRecord(face.blendshapes);
+  face.expressions = asReferenceRecord(face.expressions);
   const body = createEmptyBody();
+  body.confidence = asReferenceRecord(body.confidence);
   const boneRotations: Quat[] = HUMANOID_BONE_NAMES.map(() => [0, 0, 0, 1]);
   // Every key present from the start: later frames only swap values, never the object's shape.
   for (const name of HUMANOID_BONE_NAMES) body.bones[name] = undefined;

@@ -12,7 +12,8 @@ function frames(boneCount: number): Uint8Array[] {
   return Array.from({ length: 64 }, () => encodeFrame(randomFrame(rand, boneCount)));
 }
 
-describe.each([0, 12, 55])('decoding a frame with a face and %i bones', (boneCount) => {
+// Timed runs of thousands of frames, on a shared machine: generous timeouts.
+describe.each([0, 12, 55])('decoding a frame with a face and %i bones', { timeout: 60_000 }, (boneCount) => {
   const inputs = frames(boneCount);
   const at = (i: number) => inputs[i % inputs.length];
 
