@@ -1,5 +1,5 @@
 import type { Hub } from '@rigcast/hub';
-import { createEmptyBody, createNeutralFrame, type RigFrame } from '@rigcast/protocol';
+import { REST_ARM_DROP_RAD, createEmptyBody, createNeutralFrame, type RigFrame } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,7 +17,6 @@ import {
   type Pixels,
   type Region,
 } from './avatar-harness';
-import { REST_ARM_DROP_RAD } from '../apps/avatar/src/pose';
 import { HAS_SHARED_DATA, SHARED_SKIP_REASON } from './support/sharedData';
 
 const DEG = Math.PI / 180;

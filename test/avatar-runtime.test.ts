@@ -207,13 +207,17 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
 
   it('with a view key: a wrong ?key= is refused with a visible message; the right one connects', async () => {
     const keyed = await createHub({ port: 0, viewKey: 'letmein', modelsDirs: [sharedPath('vrm')] });
-    const wrong = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'nope' });
-    const right = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'letmein' });
+    const wrong = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'nope', debug: '1' });
+    const right = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'letmein', debug: '1' });
     try {
       await waitFor(wrong.page, () => window.rigcast.state().connection.state === 'refused');
-      expect((await state(wrong.page)).status).toMatch(/refused the view key.*\?key=/);
+      const refused = await state(wrong.page);
+      expect(refused.status).toMatch(/^The hub refused this avatar page: bad-key: the view key is wrong.* To fix: add \?key= with the view key/);
+      // The debug overlay shows the same client's detail under its state.
+      await waitFor(wrong.page, () => /hub refused\nThe hub refused this avatar page: bad-key/.test(document.getElementById('rigcast-debug')?.textContent ?? ''));
       await waitFor(right.page, () => window.rigcast.state().connection.state === 'connected');
       expect((await state(right.page)).status).toBe('');
+      await waitFor(right.page, () => /hub connected {3}rtt \d+\.\d ms\n/.test(document.getElementById('rigcast-debug')?.textContent ?? ''));
     } finally {
       await wrong.page.close();
       await right.page.close();

@@ -1,5 +1,6 @@
 // The avatar page: a VRM driven live from the hub, ready as an OBS browser source.
-import { ConnectionState, ViewerConnection } from './connection';
+import { ConnectionState, HubClient } from '@rigcast/client';
+import { ClientRole } from '@rigcast/protocol';
 import { ModelLoader } from './model';
 import { parsePageOptions } from './options';
 import {
@@ -38,17 +39,18 @@ function init(): void {
     },
     onFailed: (message, kept) => banner.set('model', kept ? `${message} The previous avatar stays.` : message),
   });
-  const connection =
-    options.room === null
-      ? null
-      : new ViewerConnection(
-          { hubUrl: options.hubUrl, room: options.room, key: options.key },
-          {
-            onFrame: (bytes) => receiver.receive(bytes),
-            // Transient states only show in debug mode; a refusal needs the user to fix the address.
-            onState: (state, detail) => banner.set('connection', state === ConnectionState.Refused ? detail : null),
-          },
-        );
+  // Declared before it is made: the client's callbacks read it.
+  let connection: HubClient | null = null;
+  if (options.room !== null) {
+    connection = new HubClient(
+      { url: options.hubUrl, room: options.room, role: ClientRole.Viewer, key: options.key, name: 'avatar page' },
+      {
+        onFrame: (bytes) => receiver.receive(bytes),
+        // Transient states only show in debug mode; a refusal needs the user to fix the address.
+        onChange: () => banner.set('connection', connection?.state === ConnectionState.Refused ? connection.detail : null),
+      },
+    );
+  }
   const debug = options.debug ? new DebugOverlay(byId('rigcast-debug')) : null;
   const parts: AvatarPageParts = {
     options,

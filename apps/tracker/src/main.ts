@@ -1,8 +1,9 @@
 // The tracker page: camera or video → sources (FaceLandmarker in a worker → FaceSolver) → RigFrame → hub.
+import { HubClient } from '@rigcast/client';
+import { ClientRole, encodeFrame } from '@rigcast/protocol';
 import { FaceSource } from './face';
 import { VideoInput } from './input';
 import { TrackerPipeline, VideoFrameClock } from './pipeline';
-import { RigPublisher } from './publish';
 import { TrackerSession } from './session';
 import { readTrackerSettings, saveTrackerSettings } from './settings';
 import { Hud, LandmarkOverlay, TrackerControls, readTrackerState, type TrackerHook, type TrackerStateSources } from './ui';
@@ -36,10 +37,10 @@ function init(): void {
   });
   const input = new VideoInput(byId<HTMLVideoElement>('video'));
   const overlay = new LandmarkOverlay(byId<HTMLCanvasElement>('overlay'));
-  const publisher = new RigPublisher({ hub, room: settings.room, key: settings.key });
+  const publisher = new HubClient({ url: hub, room: settings.room, role: ClientRole.Publisher, key: settings.key, name: 'tracker' });
   const pipeline = new TrackerPipeline([face], {
     onFrame: (frame) => {
-      publisher.send(frame);
+      publisher.send(encodeFrame(frame));
       overlay.clear(input.video.videoWidth, input.video.videoHeight);
       for (const source of pipeline.sources) source.draw(overlay);
     },

@@ -88,7 +88,8 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   io.use((socket, next) => {
     if (closing) {
       metrics.connectRefusals.labels(ConnectErrorCode.ShuttingDown).inc();
-      return next(new Error(`${ConnectErrorCode.ShuttingDown}: the hub is shutting down; retry shortly`));
+      const code = ConnectErrorCode.ShuttingDown;
+      return next(Object.assign(new Error(`${code}: the hub is shutting down; retry shortly`), { data: { code } }));
     }
     const verdict = checkHandshake(socket.handshake.auth, keys);
     if (!verdict.ok) {

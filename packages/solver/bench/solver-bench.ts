@@ -13,7 +13,7 @@ import type { NormalizedLandmarkLike } from '../src/face/FaceLandmarkerResultLik
 import { ROLL_SWEEPS, STILL_FRAMES, jitter, std, sweepLags } from '../src/face/tests/jitterAndLag';
 import type { FaceFixture } from '../src/fixture/FaceFixture';
 import { SELFIE_FACE_IMAGE_MODE_FIXTURE_PATH, loadFaceFixture } from '../src/fixture/loadFaceFixture';
-import { quatToHeadAngles } from '../src/math/quaternion';
+import { quatToHeadAngles } from '@rigcast/math';
 
 const PASSES = Number(process.env.SOLVER_BENCH_PASSES ?? 100);
 const CALIBRATE_AFTER = 16;

@@ -20,11 +20,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../../test/support/chromium';
 import { sharedPath } from '../../../test/support/sharedData';
+import { FACE_LANDMARK_COUNT_WITH_IRIS } from '../src/face/FaceLandmarkIndex';
 import { FACE_FIXTURE_LANDMARK_STEP_LOG2, encodeFaceFixture, type RawFaceFrame } from '../src/fixture/FaceFixture';
 import { SELFIE_FACE_FIXTURE_PATH, SELFIE_FACE_IMAGE_MODE_FIXTURE_PATH } from '../src/fixture/loadFaceFixture';
 
 const FPS = 30;
-const LANDMARK_COUNT = 478;
 const BLENDSHAPE_COUNT = 52;
 /** IMAGE-mode landmarks are noisier and compress worse: keep them at 2^11 steps (≈ 0.5 px) to stay small. */
 const IMAGE_MODE_LANDMARK_STEP_LOG2 = 11;
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
       if (i % 50 === 0) console.log(`frame ${i}/${count}`);
     }
     const missing = frames.filter((f) => !f).length;
-    const packed = encodeFaceFixture(frames, info.width, info.height, FPS, LANDMARK_COUNT, BLENDSHAPE_COUNT, imageMode ? IMAGE_MODE_LANDMARK_STEP_LOG2 : FACE_FIXTURE_LANDMARK_STEP_LOG2);
+    const packed = encodeFaceFixture(frames, info.width, info.height, FPS, FACE_LANDMARK_COUNT_WITH_IRIS, BLENDSHAPE_COUNT, imageMode ? IMAGE_MODE_LANDMARK_STEP_LOG2 : FACE_FIXTURE_LANDMARK_STEP_LOG2);
     const gz = gzipSync(packed, { level: 9 });
     writeFileSync(outPath, gz);
     console.log(`${count} frames (${missing} without a face) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outPath} (${(gz.length / 1024).toFixed(1)} KB, ${(packed.length / 1024).toFixed(1)} KB before gzip)`);

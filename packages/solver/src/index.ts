@@ -1,3 +1,4 @@
 export * from './face';
 export * from './filters';
-export * from './math';
+export * from './lifecycle';
+export * from './space';

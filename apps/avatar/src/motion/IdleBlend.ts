@@ -1,3 +1,4 @@
+import { smoothstep01 } from '@rigcast/math';
 import { RIG_PART_COUNT } from '../parts/RigPartName';
 import { createPartWeights, type PartWeights } from '../parts/PartWeights';
 
@@ -39,7 +40,7 @@ export class IdleBlend {
       this.activeFlags[part] = active ? 1 : 0;
       const t = active ? Math.min(1, this.progress[part] + step) : Math.max(0, this.progress[part] - step);
       this.progress[part] = t;
-      this.weights[part] = t * t * (3 - 2 * t);
+      this.weights[part] = smoothstep01(t);
     }
   }
 }

@@ -1,8 +1,8 @@
+import { DEG } from '@rigcast/math';
 import { RIG_EXPRESSION_NAMES, arkitBlendshapeIndex, humanoidBoneIndex } from '@rigcast/protocol';
 import { Euler, Quaternion } from 'three';
 import { QUAT_STRIDE, type RigPose } from '../pose';
 
-const DEG = Math.PI / 180;
 
 /** One breath, in ms. */
 export const BREATH_PERIOD_MS = 4200;

@@ -1,6 +1,6 @@
 import type { VRM } from '@pixiv/three-vrm';
 import type { Camera } from 'three';
-import { ConnectionState, type ViewerConnection } from '../connection';
+import { ConnectionState, type HubClient } from '@rigcast/client';
 import { ModelStatus, type ModelLoader } from '../model';
 import type { PageOptions } from '../options';
 import { RIG_PART_NAMES, type RigPartName } from '../parts';
@@ -21,7 +21,7 @@ export interface AvatarPageParts {
   receiver: FrameReceiver;
   applier: RigApplier;
   /** Null when the room name is invalid (the banner says so). */
-  connection: ViewerConnection | null;
+  connection: HubClient | null;
   loop: RenderLoop;
 }
 
@@ -62,7 +62,7 @@ export function readAvatarState(parts: AvatarPageParts): AvatarPageState {
       perfectSyncCount: loader.rig?.perfectSyncCount ?? 0,
     },
     connection: {
-      state: connection?.state ?? ConnectionState.Idle,
+      state: connection?.state ?? ConnectionState.Closed,
       detail: connection?.detail ?? '',
       joins: connection?.joins ?? 0,
     },
@@ -99,8 +99,9 @@ export function readDebugFigures(parts: AvatarPageParts): DebugFigures {
     framesReceived: receiver.received,
     framesGarbage: receiver.garbage,
     frameIntervalMs: applier.interpolator.intervals.intervalMs,
-    connection: connection?.state ?? (options.room === null ? 'not connected (bad ?room=)' : ConnectionState.Idle),
-    connectionDetail: connection && connection.state !== ConnectionState.Connected ? connection.detail : '',
+    connection: connection?.state ?? (options.room === null ? 'not connected (bad ?room=)' : ConnectionState.Closed),
+    connectionDetail: connection?.detail ?? '',
+    rttMs: connection?.rttMs ?? Number.NaN,
     model: loader.status === ModelStatus.Loading ? `${loader.name ?? ''} (loading…)` : (loader.name ?? 'none'),
     liveParts: RIG_PART_NAMES.filter((part) => !applier.partIdle(part).active),
     applyMs: loop.applyMs,

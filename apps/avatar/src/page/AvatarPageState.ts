@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../connection';
+import type { ConnectionState } from '@rigcast/client';
 import type { ModelStatus } from '../model';
 import type { PageOptions } from '../options';
 import type { RigPartName } from '../parts';

@@ -1,3 +1,4 @@
+import { DEG, clamp } from '@rigcast/math';
 import { BodyPartName, humanoidBoneIndex, type RigFrame } from '@rigcast/protocol';
 import { Euler, Quaternion } from 'three';
 import { QUAT_STRIDE, REST_ROTATIONS, type RigPose } from '../pose';
@@ -9,7 +10,7 @@ import { RigPartName } from './RigPartName';
 export const LEAN_LEVER_M = 0.5;
 
 /** The largest lean, in radians, that head position can cause (about 15°). */
-export const MAX_LEAN_RAD = (15 * Math.PI) / 180;
+export const MAX_LEAN_RAD = 15 * DEG;
 
 /** Share of the lean the spine takes; the chest takes the rest. */
 export const SPINE_LEAN_SHARE = 0.5;
@@ -20,10 +21,6 @@ const CHEST = humanoidBoneIndex('chest');
 const UPPER_CHEST = humanoidBoneIndex('upperChest');
 const _lean = new Quaternion();
 const _euler = new Euler();
-
-function clamp(value: number, limit: number): number {
-  return value > limit ? limit : value < -limit ? -limit : value;
-}
 
 function writeRest(rotations: Float64Array, bone: number): void {
   const offset = bone * QUAT_STRIDE;
@@ -50,8 +47,8 @@ export class TorsoPartApplier implements PartApplier {
     const dx = face.headPosition[0];
     const dz = face.headPosition[2];
     // Head toward +X tilts the spine's top toward +X: a negative turn about +Z. Forward (+Z) is a positive turn about +X.
-    const roll = -clamp(Math.atan2(dx, LEAN_LEVER_M), MAX_LEAN_RAD);
-    const pitch = clamp(Math.atan2(dz, LEAN_LEVER_M), MAX_LEAN_RAD);
+    const roll = -clamp(Math.atan2(dx, LEAN_LEVER_M), -MAX_LEAN_RAD, MAX_LEAN_RAD);
+    const pitch = clamp(Math.atan2(dz, LEAN_LEVER_M), -MAX_LEAN_RAD, MAX_LEAN_RAD);
     _lean.setFromEuler(_euler.set(pitch * SPINE_LEAN_SHARE, 0, roll * SPINE_LEAN_SHARE)).toArray(rotations, SPINE * QUAT_STRIDE);
     _lean.setFromEuler(_euler.set(pitch * (1 - SPINE_LEAN_SHARE), 0, roll * (1 - SPINE_LEAN_SHARE))).toArray(rotations, CHEST * QUAT_STRIDE);
     return true;

@@ -1,4 +1,4 @@
 export { blendPoses, blendPosesByPart } from './blendPoses';
-export { REST_ARM_DROP_RAD, REST_ROTATIONS, writeRestRotations } from './restPose';
+export { REST_ROTATIONS, writeRestRotations } from './restPose';
 export { POSE_BONE_COUNT, QUAT_STRIDE, RigPose } from './RigPose';
 export { slerpFlat } from './slerpFlat';

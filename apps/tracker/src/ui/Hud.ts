@@ -1,3 +1,4 @@
+import type { RejectedNotice } from '@rigcast/client';
 import type { TrackerState } from './TrackerState';
 
 /** One HUD row: its label, and how to show its value. */
@@ -25,7 +26,13 @@ function hudRows(sourceNames: readonly string[]): HudRow[] {
     ['sent', (s) => String(s.framesSent)],
     ['hub', (s) => s.connection],
     ['rtt', (s) => formatMs(s.rttMs)],
+    ['rejected', (s) => (s.lastRejected ? `${s.rejected} · ${formatRejected(s.lastRejected)}` : '–')],
   ];
+}
+
+/** The hub's message, which normally starts with the reason; the reason is shown either way. */
+function formatRejected({ reason, message }: RejectedNotice): string {
+  return message.startsWith(`${reason}:`) ? message : `${reason}: ${message}`;
 }
 
 function formatMs(value: number, digits = 1): string {

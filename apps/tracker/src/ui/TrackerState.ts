@@ -1,3 +1,5 @@
+import type { RejectedNotice } from '@rigcast/client';
+
 /** What the tracker page is doing. */
 export const TrackerStatus = {
   Idle: 'idle',
@@ -52,10 +54,14 @@ export interface TrackerState {
   modelProgress: number;
   /** What stops the pipeline (camera, video, model), for the user; empty when nothing does. */
   error: string;
-  /** The hub link: connecting, connected, reconnecting or closed. */
+  /** The hub link: connecting, connected, reconnecting, refused or closed. */
   connection: string;
-  /** What is wrong with the hub link, for the user; empty when connected. */
+  /** What is wrong with the hub link and what to do, for the user; empty when connected. */
   hubError: string;
+  /** How many frames the hub rejected. */
+  rejected: number;
+  /** The hub's latest `rejected` notice: why it refused a frame; null when none. */
+  lastRejected: RejectedNotice | null;
   /** The face's tracking state from the solver: tracking, holding or lost. */
   tracking: string;
   /** camera, file or none. */

@@ -1,7 +1,7 @@
+import type { HubClient } from '@rigcast/client';
 import type { VideoInput } from '../input/VideoInput';
 import type { TrackerPipeline } from '../pipeline/TrackerPipeline';
 import type { TrackerSource } from '../pipeline/TrackerSource';
-import type { RigPublisher } from '../publish/RigPublisher';
 import type { TrackerSession } from '../session/TrackerSession';
 import type { SourceState, TrackerState } from './TrackerState';
 
@@ -9,7 +9,7 @@ import type { SourceState, TrackerState } from './TrackerState';
 export interface TrackerStateSources {
   session: TrackerSession;
   pipeline: TrackerPipeline;
-  publisher: RigPublisher;
+  publisher: HubClient;
   input: VideoInput;
   /** Settings that were ignored, and other notes for the user; empty when none. */
   notice(): string;
@@ -69,7 +69,9 @@ export function readTrackerState({ session, pipeline, publisher, input, notice }
     modelProgress: modelProgress(sources),
     error: session.error,
     connection: publisher.state,
-    hubError: publisher.error,
+    hubError: publisher.detail,
+    rejected: publisher.rejectedCount,
+    lastRejected: publisher.lastRejected,
     tracking: first?.tracking ?? '',
     input: input.kind,
     notice: notice(),

@@ -1,2 +1,3 @@
 export * from './RigFrame';
 export * from './createNeutralFrame';
+export * from './relaxedRestPose';

@@ -1,10 +1,8 @@
 import {
   MEDIAPIPE_BLENDSHAPE_NAMES,
-  RIG_EXPRESSION_NAMES,
   arkitBlendshapeIndex,
   type FaceRig,
   type Quat,
-  type RigExpressionName,
 } from '@rigcast/protocol';
 import { KalmanPositionFilter } from '../filters/KalmanPositionFilter';
 import { OneEuroFilterBank } from '../filters/OneEuroFilterBank';
@@ -12,27 +10,29 @@ import { scaleOneEuroParams, type OneEuroParams } from '../filters/OneEuroParams
 import { OneEuroQuaternionFilter } from '../filters/OneEuroQuaternionFilter';
 import { OneEuroVectorFilter } from '../filters/OneEuroVectorFilter';
 import {
-  quatConjugate,
+  clamp,
   quatCopy,
   quatIdentity,
-  quatMultiply,
+  quatInverseMultiply,
   quatToHeadAngles,
+  smoothstep01,
   type HeadAngles,
-} from '../math/quaternion';
+} from '@rigcast/math';
+import { PartLifecycle } from '../lifecycle/PartLifecycle';
+import { TrackingState } from '../lifecycle/TrackingState';
 import { EyeBlinkRemapper } from './EyeBlinkRemapper';
 import { DEFAULT_FACE_FILTER_SETTINGS, type FaceFilterSettings } from './FaceFilterSettings';
 import { FACE_LANDMARK_COUNT_WITH_IRIS } from './FaceLandmarkIndex';
 import type { FaceLandmarkerResultLike } from './FaceLandmarkerResultLike';
-import { FaceMirror } from './FaceMirror';
-import { FaceTrackingState } from './FaceTrackingState';
+import { Mirror } from '../space/Mirror';
 import { FaceStateLayout as L, blendFaceState, createFaceState, writeFaceRig } from './FaceState';
 import { TRANSFORM_MATRIX_ENTRIES, headPositionFromMatrix, headRotationFromMatrix } from './headPoseFromMatrix';
 import { measureIrisOffsets } from './measureIrisOffsets';
-import { solveEmotions, solveVowels, type MouthInput } from './solveMouth';
+import { deriveRigExpressions } from './deriveRigExpressions';
 
 /** Options of {@link FaceSolver}. */
 export interface FaceSolverOptions {
-  /** Mirror the avatar like a selfie view (default true). See {@link FaceMirror}. */
+  /** Mirror the avatar like a selfie view (default true). See {@link Mirror}. */
   mirror?: boolean;
   /** 0 = raw … 1 = heaviest filtering; default 0.5. */
   smoothing?: number;
@@ -63,8 +63,6 @@ const HIDDEN_EYE_YAW_FULL = 35 * DEG;
 const CONFIDENCE_YAW_START = 40 * DEG;
 const CONFIDENCE_YAW_END = 75 * DEG;
 const CONFIDENCE_FLOOR = 0.3;
-/** Confidence while holding the last pose, relative to the held one. */
-const HOLD_CONFIDENCE = 0.5;
 
 const BlendshapeGroup = { Mouth: 0, UpperFace: 1 } as const;
 
@@ -79,8 +77,6 @@ const MP_GROUP = MEDIAPIPE_BLENDSHAPE_NAMES.map((name) =>
   /^(mouth|jaw|cheek)/.test(name) ? BlendshapeGroup.Mouth : BlendshapeGroup.UpperFace,
 );
 
-/** Offset in a face state of each rig expression. */
-const EXPRESSION = Object.fromEntries(RIG_EXPRESSION_NAMES.map((name, i) => [name, L.Expressions + i])) as Record<RigExpressionName, number>;
 const EYE_BLINK_LEFT = L.Blendshapes + arkitBlendshapeIndex('eyeBlinkLeft');
 const EYE_BLINK_RIGHT = L.Blendshapes + arkitBlendshapeIndex('eyeBlinkRight');
 const TONGUE_OUT = L.Blendshapes + arkitBlendshapeIndex('tongueOut');
@@ -91,22 +87,13 @@ function isFiniteMatrix(data: ArrayLike<number>): boolean {
   return true;
 }
 
-const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
-const smoothstep01 = (t: number): number => {
-  const x = clamp(t, 0, 1);
-  return x * x * (3 - 2 * x);
-};
-
-// Module-level temporaries: the per-frame path allocates nothing.
+// Scratch values used within one method call only; what passes between methods lives on the instance.
 const _q: Quat = [0, 0, 0, 1];
-const _qCalibrated: Quat = [0, 0, 0, 1];
-const _qInverse: Quat = [0, 0, 0, 1];
 const _qOut: Quat = [0, 0, 0, 1];
 const _pOut: [number, number, number] = [0, 0, 0];
 const _position = new Float64Array(3);
 const _iris = new Float64Array(4);
 const _eye = new Float64Array(2);
-const _angles: HeadAngles = { yaw: 0, pitch: 0, roll: 0 };
 
 /**
  * Turns FaceLandmarker results into the face half of a RigFrame, frame after frame.
@@ -122,11 +109,11 @@ const _angles: HeadAngles = { yaw: 0, pitch: 0, roll: 0 };
  *   `eyeBlinkLeft/Right` carry the remapped blinks; `tongueOut` stays 0.
  * - **Expressions**: `blinkLeft/blinkRight` are what each eye adds to `blink` (the closure both
  *   eyes share), so `blink + blinkLeft` is the avatar's left eye closure. Vowels and emotions are
- *   derived from the shapes (see {@link solveVowels}, {@link solveEmotions}).
+ *   derived from the shapes (see {@link deriveRigExpressions}).
  * - **Loss**: when no face is found the last pose is held for {@link FACE_HOLD_MS}, then eased to
  *   neutral over {@link FACE_EASE_TO_NEUTRAL_MS}; when the face returns the output blends back over
  *   {@link FACE_RETURN_BLEND_MS}, so nothing snaps.
- * - **Mirroring** happens in {@link FaceMirror} and nowhere else.
+ * - **Mirroring** happens in {@link Mirror} and nowhere else.
  *
  * The per-frame path allocates nothing: it writes into the caller's `target` and reuses
  * preallocated state.
@@ -157,39 +144,30 @@ export class FaceSolver {
   private readonly _rawShapes = new Float64Array(MP_COUNT);
   private readonly _shapes = new Float64Array(MP_COUNT);
   private readonly _headCamera: Quat = [0, 0, 0, 1];
+  /** The head relative to the calibrated neutral, camera space, and its angles. */
+  private readonly _headCalibrated: Quat = [0, 0, 0, 1];
+  private readonly _headAngles: HeadAngles = { yaw: 0, pitch: 0, roll: 0 };
   private readonly _rawBlink = new Float64Array(2);
   private readonly _closure = new Float64Array(2);
   /** Filtered gaze inputs per eye: [leftIrisX, leftLook, rightIrisX, rightLook]. */
   private readonly _gaze = new Float64Array(4);
   private readonly _gazeYaw = new Float64Array(2);
   private readonly _gazePitch = new Float64Array(2);
-  private readonly _mouth: MouthInput = {
-    jawOpen: 0, mouthFunnel: 0, mouthPucker: 0, mouthStretch: 0, mouthSmile: 0, mouthFrown: 0,
-    mouthClose: 0, browDown: 0, browInnerUp: 0, browOuterUp: 0, eyeWide: 0, eyeSquint: 0,
-  };
-
   // Calibration (camera space).
   private readonly _neutralHead: Quat = [0, 0, 0, 1];
   private readonly _neutralPosition = new Float64Array(3);
   private _hasNeutralPosition = false;
   private readonly _neutralGaze = new Float64Array(4);
 
-  /** Derived expressions of the current frame (a fixed-shape object, so stores never box). */
-  private readonly _expressions: Record<RigExpressionName, number> = {
-    blink: 0, blinkLeft: 0, blinkRight: 0, aa: 0, ih: 0, ou: 0, ee: 0, oh: 0,
-    happy: 0, angry: 0, sad: 0, relaxed: 0, surprised: 0,
-  };
-
-  // Output state, as flat face states (see FaceState).
-  private readonly _live = createFaceState();
-  private readonly _last = createFaceState(0);
-  private readonly _from = createFaceState();
-  private readonly _neutral = createFaceState(0);
-  private _state: FaceTrackingState = FaceTrackingState.Lost;
-  private _everTracked = false;
-  private _lastFaceTimeMs = 0;
-  private _blendStartMs = Number.NaN;
-  private _pendingBlend = false;
+  /** Hold, ease to neutral and blend back, on flat face states (see FaceState). */
+  private readonly _lifecycle = new PartLifecycle({
+    holdMs: FACE_HOLD_MS,
+    easeToRestMs: FACE_EASE_TO_NEUTRAL_MS,
+    returnBlendMs: FACE_RETURN_BLEND_MS,
+    rest: createFaceState(0),
+    blend: blendFaceState,
+    confidenceIndex: L.Confidence,
+  });
   private _lastMirror: boolean;
 
   constructor(options: FaceSolverOptions = {}) {
@@ -207,8 +185,8 @@ export class FaceSolver {
   }
 
   /** The state returned by the last {@link solve}. */
-  get state(): FaceTrackingState {
-    return this._state;
+  get state(): TrackingState {
+    return this._lifecycle.state;
   }
 
   /** The per-eye blink remappers, subject's left then right (for HUDs and tests). */
@@ -228,7 +206,7 @@ export class FaceSolver {
    * @throws RangeError when `timeMs` is not finite or the image size is not positive: those are
    *   bugs in the caller, and the solver's state is left unchanged.
    */
-  solve(result: FaceLandmarkerResultLike, timeMs: number, imageWidth: number, imageHeight: number, target: FaceRig): FaceTrackingState {
+  solve(result: FaceLandmarkerResultLike, timeMs: number, imageWidth: number, imageHeight: number, target: FaceRig): TrackingState {
     if (!Number.isFinite(timeMs)) {
       throw new RangeError(`FaceSolver.solve: timeMs must be a finite time in milliseconds, got ${timeMs}`);
     }
@@ -238,53 +216,25 @@ export class FaceSolver {
       );
     }
     this.applySmoothing();
+    const life = this._lifecycle;
     if (this.mirror !== this._lastMirror) {
       this._lastMirror = this.mirror;
-      this.startBlend(timeMs);
+      life.glide(timeMs);
     }
     const landmarks = result.faceLandmarks?.[0];
     const matrix = result.facialTransformationMatrixes?.[0];
     const tracked = landmarks !== undefined && landmarks.length > 0 && matrix !== undefined && isFiniteMatrix(matrix.data);
 
     if (tracked) {
-      if (this._everTracked && this._state !== FaceTrackingState.Tracking) {
-        const gap = timeMs - this._lastFaceTimeMs;
-        if (gap > FACE_HOLD_MS) this.resetFilters();
-        this.startBlend(timeMs);
-      }
-      this._everTracked = true;
-      this._lastFaceTimeMs = timeMs;
+      if (life.resumingAfterLoss(timeMs)) this.resetFilters();
       this.track(result, timeMs, imageWidth, imageHeight);
-      this.writeLive(this._live);
-      this._state = FaceTrackingState.Tracking;
-      if (this._pendingBlend) {
-        this._pendingBlend = false;
-        this._blendStartMs = timeMs;
-      }
-      const t = (timeMs - this._blendStartMs) / FACE_RETURN_BLEND_MS;
-      if (t < 1) blendFaceState(this._last, this._from, this._live, smoothstep01(t));
-      else this._last.set(this._live);
-    } else if (!this._everTracked) {
-      this._last.set(this._neutral);
-      this._state = FaceTrackingState.Lost;
+      this.writeLive(life.live);
+      life.tracked(timeMs);
     } else {
-      if (this._state === FaceTrackingState.Tracking) this._from.set(this._last);
-      this._blendStartMs = Number.NaN;
-      this._pendingBlend = false;
-      const gap = timeMs - this._lastFaceTimeMs;
-      if (gap <= FACE_HOLD_MS) {
-        this._last.set(this._from);
-        this._last[L.Confidence] = this._from[L.Confidence] * HOLD_CONFIDENCE;
-        this._state = FaceTrackingState.Holding;
-      } else {
-        const ease = smoothstep01((gap - FACE_HOLD_MS) / FACE_EASE_TO_NEUTRAL_MS);
-        blendFaceState(this._last, this._from, this._neutral, ease);
-        this._last[L.Confidence] = this._from[L.Confidence] * HOLD_CONFIDENCE * (1 - ease);
-        this._state = FaceTrackingState.Lost;
-      }
+      life.missed(timeMs);
     }
-    writeFaceRig(target, this._last);
-    return this._state;
+    writeFaceRig(target, life.output);
+    return life.state;
   }
 
   /**
@@ -294,15 +244,14 @@ export class FaceSolver {
    * when no face has been tracked yet.
    */
   calibrate(): boolean {
-    if (!this._everTracked) return false;
+    if (!this._lifecycle.everTracked) return false;
     quatCopy(this._neutralHead, this._headCamera);
     this._positionFilter.current(this._neutralPosition);
     this._hasNeutralPosition = true;
     this._neutralGaze.set(this._gaze);
     this._remappers[0].calibrateOpen(this._rawBlink[0]);
     this._remappers[1].calibrateOpen(this._rawBlink[1]);
-    this._pendingBlend = true;
-    this._from.set(this._last);
+    this._lifecycle.glideOnNextTrack();
     return true;
   }
 
@@ -315,16 +264,7 @@ export class FaceSolver {
     this._remappers[0].reset();
     this._remappers[1].reset();
     this.resetFilters();
-    this._everTracked = false;
-    this._state = FaceTrackingState.Lost;
-    this._blendStartMs = Number.NaN;
-    this._pendingBlend = false;
-    this._last.set(this._neutral);
-  }
-
-  private startBlend(timeMs: number): void {
-    this._from.set(this._last);
-    this._blendStartMs = timeMs;
+    this._lifecycle.reset();
   }
 
   private resetFilters(): void {
@@ -383,9 +323,8 @@ export class FaceSolver {
     this._shapeFilters.filter(this._rawShapes, timeMs, this._shapes);
 
     // Head yaw relative to neutral, for hidden-eye stabilization and confidence.
-    quatConjugate(_qInverse, this._neutralHead);
-    quatMultiply(_qCalibrated, _qInverse, this._headCamera);
-    quatToHeadAngles(_angles, _qCalibrated);
+    quatInverseMultiply(this._headCalibrated, this._neutralHead, this._headCamera);
+    const angles = quatToHeadAngles(this._headAngles, this._headCalibrated);
 
     // Blinks: remap each eye, let the eye turned away follow the visible one, then filter.
     this._rawBlink[0] = this._rawShapes[MP.eyeBlinkLeft];
@@ -395,9 +334,9 @@ export class FaceSolver {
     const left = this._remappers[0].closure;
     const right = this._remappers[1].closure;
     // Camera yaw > 0 turns the face toward +X, the subject's left: the left eye turns away.
-    const follow = smoothstep01((Math.abs(_angles.yaw) - HIDDEN_EYE_YAW_START) / (HIDDEN_EYE_YAW_FULL - HIDDEN_EYE_YAW_START));
-    const stableLeft = _angles.yaw > 0 ? left + (right - left) * follow : left;
-    const stableRight = _angles.yaw < 0 ? right + (left - right) * follow : right;
+    const follow = smoothstep01((Math.abs(angles.yaw) - HIDDEN_EYE_YAW_START) / (HIDDEN_EYE_YAW_FULL - HIDDEN_EYE_YAW_START));
+    const stableLeft = angles.yaw > 0 ? left + (right - left) * follow : left;
+    const stableRight = angles.yaw < 0 ? right + (left - right) * follow : right;
     this._blinkIn[0] = stableLeft;
     this._blinkIn[1] = stableRight;
     this._blinkFilter.filter(this._blinkIn, timeMs, this._closure);
@@ -426,22 +365,6 @@ export class FaceSolver {
       const look = this._gaze[eye * 2 + 1] - this._neutralGaze[eye * 2 + 1];
       this._gazePitch[eye] = clamp(look * GAZE_PITCH_PER_LOOK, -MAX_GAZE, MAX_GAZE);
     }
-
-    // Mouth and emotions, from the filtered shapes.
-    const sh = this._shapes;
-    const mouth = this._mouth;
-    mouth.jawOpen = sh[MP.jawOpen];
-    mouth.mouthFunnel = sh[MP.mouthFunnel];
-    mouth.mouthPucker = sh[MP.mouthPucker];
-    mouth.mouthStretch = (sh[MP.mouthStretchLeft] + sh[MP.mouthStretchRight]) / 2;
-    mouth.mouthSmile = (sh[MP.mouthSmileLeft] + sh[MP.mouthSmileRight]) / 2;
-    mouth.mouthFrown = (sh[MP.mouthFrownLeft] + sh[MP.mouthFrownRight]) / 2;
-    mouth.mouthClose = sh[MP.mouthClose];
-    mouth.browDown = (sh[MP.browDownLeft] + sh[MP.browDownRight]) / 2;
-    mouth.browInnerUp = sh[MP.browInnerUp];
-    mouth.browOuterUp = (sh[MP.browOuterUpLeft] + sh[MP.browOuterUpRight]) / 2;
-    mouth.eyeWide = (sh[MP.eyeWideLeft] + sh[MP.eyeWideRight]) / 2;
-    mouth.eyeSquint = (sh[MP.eyeSquintLeft] + sh[MP.eyeSquintRight]) / 2;
   }
 
   /** eyeLookUp − eyeLookDown of one eye (0 = subject's left), from the raw shapes (the gaze filter smooths it). */
@@ -470,15 +393,15 @@ export class FaceSolver {
   private writeLive(out: Float64Array): void {
     const mirror = this.mirror;
     // Head: relative to neutral, then mirrored.
-    FaceMirror.rotation(_qOut, _qCalibrated, mirror);
+    Mirror.rotation(_qOut, this._headCalibrated, mirror);
     out[L.Head] = _qOut[0]; out[L.Head + 1] = _qOut[1]; out[L.Head + 2] = _qOut[2]; out[L.Head + 3] = _qOut[3];
     this._positionFilter.current(_position);
     for (let i = 0; i < 3; i++) _position[i] -= this._neutralPosition[i];
-    FaceMirror.position(_pOut, _position, mirror);
+    Mirror.position(_pOut, _position, mirror);
     out[L.Position] = _pOut[0]; out[L.Position + 1] = _pOut[1]; out[L.Position + 2] = _pOut[2];
 
     // Blendshapes under their (possibly side-swapped) ARKit names.
-    const targets = FaceMirror.blendshapeTargets(mirror);
+    const targets = Mirror.blendshapeTargets(mirror);
     for (let i = 0; i < MP_COUNT; i++) {
       const target = targets[i];
       if (target >= 0) out[L.Blendshapes + target] = clamp(this._shapes[i], 0, 1);
@@ -486,40 +409,20 @@ export class FaceSolver {
     out[TONGUE_OUT] = 0;
 
     // Eyes: the subject's left eye drives the avatar's left unless mirrored.
-    const avatarLeft = FaceMirror.avatarLeftIsSubjectLeft(mirror) ? 0 : 1;
+    const avatarLeft = Mirror.avatarLeftIsSubjectLeft(mirror) ? 0 : 1;
     const avatarRight = 1 - avatarLeft;
     const closeLeft = this._closure[avatarLeft];
     const closeRight = this._closure[avatarRight];
     out[EYE_BLINK_LEFT] = closeLeft;
     out[EYE_BLINK_RIGHT] = closeRight;
-    out[L.Gaze] = FaceMirror.yaw(this._gazeYaw[avatarLeft], mirror);
+    out[L.Gaze] = Mirror.yaw(this._gazeYaw[avatarLeft], mirror);
     out[L.Gaze + 1] = this._gazePitch[avatarLeft];
-    out[L.Gaze + 2] = FaceMirror.yaw(this._gazeYaw[avatarRight], mirror);
+    out[L.Gaze + 2] = Mirror.yaw(this._gazeYaw[avatarRight], mirror);
     out[L.Gaze + 3] = this._gazePitch[avatarRight];
 
-    const e = this._expressions;
-    const both = Math.min(closeLeft, closeRight);
-    e.blink = both;
-    e.blinkLeft = closeLeft - both;
-    e.blinkRight = closeRight - both;
-    solveVowels(this._mouth, e);
-    solveEmotions(this._mouth, e);
-    // Named reads: a keyed read of a number field would box it.
-    out[EXPRESSION.blink] = e.blink;
-    out[EXPRESSION.blinkLeft] = e.blinkLeft;
-    out[EXPRESSION.blinkRight] = e.blinkRight;
-    out[EXPRESSION.aa] = e.aa;
-    out[EXPRESSION.ih] = e.ih;
-    out[EXPRESSION.ou] = e.ou;
-    out[EXPRESSION.ee] = e.ee;
-    out[EXPRESSION.oh] = e.oh;
-    out[EXPRESSION.happy] = e.happy;
-    out[EXPRESSION.angry] = e.angry;
-    out[EXPRESSION.sad] = e.sad;
-    out[EXPRESSION.relaxed] = e.relaxed;
-    out[EXPRESSION.surprised] = e.surprised;
+    deriveRigExpressions(out, L.Blendshapes, out, L.Expressions);
 
-    const turn = clamp((Math.abs(_angles.yaw) - CONFIDENCE_YAW_START) / (CONFIDENCE_YAW_END - CONFIDENCE_YAW_START), 0, 1);
+    const turn = clamp((Math.abs(this._headAngles.yaw) - CONFIDENCE_YAW_START) / (CONFIDENCE_YAW_END - CONFIDENCE_YAW_START), 0, 1);
     out[L.Confidence] = 1 - (1 - CONFIDENCE_FLOOR) * turn;
   }
 }

@@ -4,6 +4,7 @@ import {
   RIG_EXPRESSION_NAMES,
   type FaceRig,
 } from '@rigcast/protocol';
+import { quatSlerpFlat } from '@rigcast/math';
 
 /**
  * A face held as one `Float64Array`, laid out as {@link FaceStateLayout}. The solver keeps its
@@ -54,24 +55,8 @@ export function blendFaceState(out: FaceState, a: FaceState, b: FaceState, t: nu
     out.set(b);
     return out;
   }
-  // Head: slerp on the shorter arc.
-  let bx = b[0], by = b[1], bz = b[2], bw = b[3];
-  let cos = a[0] * bx + a[1] * by + a[2] * bz + a[3] * bw;
-  if (cos < 0) {
-    cos = -cos; bx = -bx; by = -by; bz = -bz; bw = -bw;
-  }
-  let wa = 1 - t;
-  let wb = t;
-  if (cos < 0.9995) {
-    const angle = Math.acos(cos);
-    const sin = Math.sin(angle);
-    wa = Math.sin((1 - t) * angle) / sin;
-    wb = Math.sin(t * angle) / sin;
-  }
-  const x = wa * a[0] + wb * bx, y = wa * a[1] + wb * by, z = wa * a[2] + wb * bz, w = wa * a[3] + wb * bw;
-  const len = Math.sqrt(x * x + y * y + z * z + w * w) || 1;
+  quatSlerpFlat(out, L.Head, a, L.Head, b, L.Head, t);
   for (let i = L.Position; i < L.Size; i++) out[i] = a[i] + (b[i] - a[i]) * t;
-  out[0] = x / len; out[1] = y / len; out[2] = z / len; out[3] = w / len;
   return out;
 }
 

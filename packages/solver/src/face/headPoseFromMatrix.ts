@@ -1,5 +1,5 @@
 import type { Quat } from '@rigcast/protocol';
-import { quatFromRotationMatrix } from '../math/quaternion';
+import { quatFromRotationMatrix } from '@rigcast/math';
 
 /** Entries in MediaPipe's 4×4 facial transformation matrix. */
 export const TRANSFORM_MATRIX_ENTRIES = 16;

@@ -1,7 +1,4 @@
-import kalmanFilter from 'kalman-filter';
 import { MIN_FILTER_DT_MS } from './OneEuroFilter';
-
-const { KalmanFilter, State } = kalmanFilter;
 
 /** Parameters of {@link KalmanPositionFilter}. */
 export interface KalmanPositionParams {
@@ -13,45 +10,31 @@ export interface KalmanPositionParams {
 
 /** Longest time step (ms) the filter models; longer gaps are treated as this. */
 const MAX_DT_MS = 250;
-const AXES_PER_STATE = 2; // position, velocity
-const HUGE_VARIANCE = 1e8;
-const ASYMPTOTIC_ITERATIONS = 10_000;
-const ASYMPTOTIC_TOLERANCE = 1e-10;
 
 /**
- * The steady-state Kalman gain `[position, velocity]` of a 1-D constant-velocity model with
- * white-noise acceleration, computed by `kalman-filter` from its own model. Works in units of the
- * measurement noise so that the library's convergence tolerance is meaningful.
+ * The steady-state Kalman gain `[position, velocity]` of a 1-D constant-velocity model whose
+ * acceleration is white noise held over each step (covariance `q·[[dt⁴/4, dt³/2], [dt³/2, dt²]]`),
+ * in closed form: with the tracking index `λ = σa·dt² / σm`, the gains are the α–β filter's
+ * `α = 1 − r²` and `β = 2(2 − α) − 4√(1 − α)`, where `r = (4 + λ − √(8λ + λ²)) / 4`
+ * (Kalata, "The tracking index", IEEE Trans. AES-20, 1984). The tests check it against the
+ * asymptotic gain `kalman-filter` computes for the same model. Writes into `out`.
  */
-function steadyStateGain(dtSeconds: number, params: KalmanPositionParams): [number, number] {
-  const dt = dtSeconds;
-  const q = (params.accelerationNoise / params.measurementNoise) ** 2;
-  const kf = new KalmanFilter({
-    observation: { dimension: 1, stateProjection: [[1, 0]], covariance: [[1]] },
-    dynamic: {
-      dimension: AXES_PER_STATE,
-      transition: [[1, dt], [0, 1]],
-      covariance: [
-        [(q * dt ** 4) / 4, (q * dt ** 3) / 2],
-        [(q * dt ** 3) / 2, q * dt ** 2],
-      ],
-      init: { mean: [[0], [0]], covariance: [[HUGE_VARIANCE, 0], [0, HUGE_VARIANCE]] },
-    },
-  });
-  const corrected = kf.asymptoticStateCovariance({ limitIterations: ASYMPTOTIC_ITERATIONS, tolerance: ASYMPTOTIC_TOLERANCE });
-  const zero = [[0], [0]];
-  const predicted = new State({ mean: zero, covariance: kf.getPredictedCovariance({ previousCorrected: new State({ mean: zero, covariance: corrected }) }) });
-  const gain = kf.getGain({ predicted });
-  return [gain[0][0], gain[1][0]];
+function steadyStateGain(out: Float64Array, dtSeconds: number, params: KalmanPositionParams): void {
+  const lambda = (params.accelerationNoise * dtSeconds * dtSeconds) / params.measurementNoise;
+  const r = (4 + lambda - Math.sqrt(8 * lambda + lambda * lambda)) / 4;
+  const alpha = 1 - r * r;
+  const beta = 2 * (2 - alpha) - 4 * Math.sqrt(1 - alpha);
+  out[0] = alpha;
+  out[1] = beta / dtSeconds;
 }
 
 /**
  * A constant-velocity Kalman filter for a 3-D position (one independent model per axis).
  *
- * The model, its covariances and the steady-state gain come from the `kalman-filter` package.
- * That package allocates matrices on every `predict`/`correct`, so the per-frame step here runs
- * the same equations with the converged gain (a steady-state Kalman filter), which allocates
- * nothing. Gains are computed once per distinct time step (rounded to 1 ms) and cached.
+ * It runs the Kalman equations with the converged gain of the model (a steady-state Kalman
+ * filter), computed in closed form for each time step, so jittered frame times cost nothing
+ * extra and nothing is allocated. `kalman-filter`, which allocates matrices on every
+ * `predict`/`correct` and solves the gain iteratively, is the reference the tests compare with.
  * @example
  * const f = new KalmanPositionFilter({ measurementNoise: 0.002, accelerationNoise: 2 });
  * f.filter(rawPosition, timeMs, face.headPosition);
@@ -60,8 +43,7 @@ export class KalmanPositionFilter {
   /** When false, {@link filter} passes measurements straight through (and tracks them). */
   enabled = true;
   private _params: KalmanPositionParams;
-  /** Gains per whole-millisecond time step: `[k0, k1]` at `2·dt`, NaN until computed. */
-  private readonly _gains = new Float64Array((MAX_DT_MS + 1) * 2).fill(Number.NaN);
+  private readonly _gain = new Float64Array(2);
   private readonly _position = new Float64Array(3);
   private readonly _velocity = new Float64Array(3);
   private _lastTimeMs = 0;
@@ -83,36 +65,25 @@ export class KalmanPositionFilter {
     return { ...this._params };
   }
 
-  /** Replaces the parameters; cached gains are recomputed lazily. Does nothing when unchanged. */
+  /** Replaces the parameters. Does nothing when unchanged. */
   setParams(params: KalmanPositionParams): void {
     if (params.measurementNoise === this._params.measurementNoise && params.accelerationNoise === this._params.accelerationNoise) return;
     KalmanPositionFilter.check(params);
     this._params = { ...params };
-    this._gains.fill(Number.NaN);
   }
 
   /** Filters the position `z` measured at `timeMs`, writes the estimate into `out` and returns it. */
   filter<T extends { [i: number]: number }>(z: ArrayLike<number>, timeMs: number, out: T): T {
-    if (!this._primed) {
+    if (!this._primed || !this.enabled) {
       this.prime(z, timeMs);
       for (let i = 0; i < 3; i++) out[i] = z[i];
       return out;
     }
-    const dtMs = Math.min(MAX_DT_MS, Math.max(MIN_FILTER_DT_MS, Math.round(timeMs - this._lastTimeMs)));
+    const dt = Math.min(MAX_DT_MS, Math.max(MIN_FILTER_DT_MS, timeMs - this._lastTimeMs)) / 1000;
     this._lastTimeMs = timeMs;
-    if (Number.isNaN(this._gains[dtMs * 2])) {
-      const [k0, k1] = steadyStateGain(dtMs / 1000, this._params);
-      this._gains[dtMs * 2] = k0;
-      this._gains[dtMs * 2 + 1] = k1;
-    }
-    if (!this.enabled) {
-      this.prime(z, timeMs);
-      for (let i = 0; i < 3; i++) out[i] = z[i];
-      return out;
-    }
-    const k0 = this._gains[dtMs * 2];
-    const k1 = this._gains[dtMs * 2 + 1];
-    const dt = dtMs / 1000;
+    steadyStateGain(this._gain, dt, this._params);
+    const k0 = this._gain[0];
+    const k1 = this._gain[1];
     for (let i = 0; i < 3; i++) {
       const predicted = this._position[i] + this._velocity[i] * dt;
       const innovation = z[i] - predicted;

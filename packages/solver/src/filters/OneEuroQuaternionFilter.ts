@@ -1,5 +1,5 @@
 import type { Quat } from '@rigcast/protocol';
-import { quatCopy, quatDot, quatSlerp } from '../math/quaternion';
+import { quatCopy, quatDot, quatSlerp } from '@rigcast/math';
 import { MIN_FILTER_DT_MS } from './OneEuroFilter';
 import { lowPassAlpha, type OneEuroParams } from './OneEuroParams';
 

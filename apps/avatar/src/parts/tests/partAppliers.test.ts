@@ -1,7 +1,8 @@
-import { HUMANOID_BONE_NAMES, RIG_EXPRESSION_NAMES, arkitBlendshapeIndex, createEmptyBody, createNeutralFrame, humanoidBoneIndex, type RigFrame } from '@rigcast/protocol';
+import { DEG } from '@rigcast/math';
+import { HUMANOID_BONE_NAMES, REST_ARM_DROP_RAD, RIG_EXPRESSION_NAMES, arkitBlendshapeIndex, createEmptyBody, createNeutralFrame, humanoidBoneIndex, type RigFrame } from '@rigcast/protocol';
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { QUAT_STRIDE, REST_ARM_DROP_RAD, RigPose } from '../../pose';
+import { QUAT_STRIDE, RigPose } from '../../pose';
 import { BodyPartApplier } from '../BodyPartApplier';
 import { FacePartApplier, NECK_SHARE } from '../FacePartApplier';
 import { PART_BONES } from '../partBones';
@@ -12,7 +13,6 @@ function bone(pose: RigPose, name: Parameters<typeof humanoidBoneIndex>[0]): Qua
   return new Quaternion().fromArray(pose.rotations, humanoidBoneIndex(name) * QUAT_STRIDE);
 }
 
-const DEG = Math.PI / 180;
 
 describe('part bones', () => {
   it('give every humanoid bone to exactly one part', () => {

@@ -1,14 +1,13 @@
-import { createEmptyBody, createNeutralFrame, type HumanoidBoneName, type Quat, type RigFrame } from '@rigcast/protocol';
+import { DEG } from '@rigcast/math';
+import { REST_ARM_DROP_RAD, createEmptyBody, createNeutralFrame, type HumanoidBoneName, type Quat, type RigFrame } from '@rigcast/protocol';
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { IDLE_AFTER_MS, IDLE_BLEND_MS } from '../../motion';
 import { RigPartName } from '../../parts';
-import { REST_ARM_DROP_RAD } from '../../pose';
 import { AvatarRig } from '../AvatarRig';
 import { RigApplier } from '../RigApplier';
 import { makeTestVRM } from './makeTestVRM';
 
-const DEG = Math.PI / 180;
 const FRAME_MS = 1000 / 30;
 const RENDER_MS = 1000 / 60;
 

@@ -1,7 +1,7 @@
 import { MEDIAPIPE_BLENDSHAPE_NAMES, createNeutralFace } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
 import { loadFaceFixture } from '../../fixture/loadFaceFixture';
-import { quatAngleBetween } from '../../math/quaternion';
+import { quatAngleBetween } from '@rigcast/math';
 import type { FaceLandmarkerResultLike } from '../FaceLandmarkerResultLike';
 import { FaceSolver } from '../FaceSolver';
 

@@ -1,9 +1,9 @@
 import { createNeutralFace, type FaceRig } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
 import { loadFaceFixture } from '../../fixture/loadFaceFixture';
-import { quatAngleBetween } from '../../math/quaternion';
+import { quatAngleBetween } from '@rigcast/math';
 import { FACE_EASE_TO_NEUTRAL_MS, FACE_HOLD_MS, FaceSolver } from '../FaceSolver';
-import { FaceTrackingState } from '../FaceTrackingState';
+import { TrackingState } from '../../lifecycle/TrackingState';
 
 const fixture = loadFaceFixture();
 const NO_FACE = { faceLandmarks: [], faceBlendshapes: [], facialTransformationMatrixes: [] };
@@ -15,7 +15,7 @@ const DEG = Math.PI / 180;
 function track(solver: FaceSolver, face: FaceRig, first: number, last: number, startMs: number): number {
   let t = startMs;
   for (let i = first; i <= last; i++, t += FRAME_MS) {
-    expect(solver.solve(fixture.frames[i].result, t, fixture.width, fixture.height, face)).toBe(FaceTrackingState.Tracking);
+    expect(solver.solve(fixture.frames[i].result, t, fixture.width, fixture.height, face)).toBe(TrackingState.Tracking);
   }
   return t;
 }
@@ -25,7 +25,7 @@ describe('FaceSolver tracking loss', () => {
     const solver = new FaceSolver();
     const face = createNeutralFace();
     face.blendshapes.jawOpen = 0.7;
-    expect(solver.solve(NO_FACE, 0, 640, 480, face)).toBe(FaceTrackingState.Lost);
+    expect(solver.solve(NO_FACE, 0, 640, 480, face)).toBe(TrackingState.Lost);
     expect(face.head).toEqual([0, 0, 0, 1]);
     expect(face.blendshapes.jawOpen).toBe(0);
     expect(face.confidence).toBe(0);
@@ -46,11 +46,11 @@ describe('FaceSolver tracking loss', () => {
       const state = solver.solve(NO_FACE, t, fixture.width, fixture.height, face);
       const angle = quatAngleBetween(face.head as never, IDENTITY as never);
       if (t - lostAt <= FACE_HOLD_MS) {
-        expect(state).toBe(FaceTrackingState.Holding);
+        expect(state).toBe(TrackingState.Holding);
         expect(face.head).toEqual(held);
         expect(face.confidence).toBeGreaterThan(0);
       } else {
-        expect(state).toBe(FaceTrackingState.Lost);
+        expect(state).toBe(TrackingState.Lost);
         sawLost = true;
         expect(angle).toBeLessThanOrEqual(previousAngle + 1e-12);
         // Eased: never more than 1.5× the average rate of the ease (smoothstep's peak slope).
@@ -89,7 +89,7 @@ describe('FaceSolver tracking loss', () => {
     const face = createNeutralFace();
     let t = track(solver, face, 70, 80, 0);
     const before = [...face.head] as [number, number, number, number];
-    for (let i = 0; i < 3; i++, t += FRAME_MS) expect(solver.solve(NO_FACE, t, fixture.width, fixture.height, face)).toBe(FaceTrackingState.Holding);
+    for (let i = 0; i < 3; i++, t += FRAME_MS) expect(solver.solve(NO_FACE, t, fixture.width, fixture.height, face)).toBe(TrackingState.Holding);
     solver.solve(fixture.frames[81].result, t, fixture.width, fixture.height, face);
     expect(quatAngleBetween(before, face.head)).toBeLessThan(2 * DEG);
   });
@@ -117,8 +117,8 @@ describe('FaceSolver bad input', () => {
     const face = createNeutralFace();
     const t = track(solver, face, 20, 30, 0);
     const bad = { ...fixture.frames[31].result, facialTransformationMatrixes: [{ rows: 4, columns: 4, data: new Array(16).fill(Number.NaN) }] };
-    expect(solver.solve(bad, t, fixture.width, fixture.height, face)).toBe(FaceTrackingState.Holding);
-    expect(solver.solve(fixture.frames[32].result, t + FRAME_MS, fixture.width, fixture.height, face)).toBe(FaceTrackingState.Tracking);
+    expect(solver.solve(bad, t, fixture.width, fixture.height, face)).toBe(TrackingState.Holding);
+    expect(solver.solve(fixture.frames[32].result, t + FRAME_MS, fixture.width, fixture.height, face)).toBe(TrackingState.Tracking);
     expect(face.head.every(Number.isFinite)).toBe(true);
     expect(face.headPosition.every(Number.isFinite)).toBe(true);
   });
@@ -140,6 +140,6 @@ describe('FaceSolver bad input', () => {
     expect(() => solver.solve(fixture.frames[26].result, Number.NaN, fixture.width, fixture.height, face)).toThrow(/timeMs must be a finite/);
     expect(() => solver.solve(fixture.frames[26].result, 1000, 0, 0, face)).toThrow(/image size must be positive/);
     expect(JSON.stringify(face)).toBe(before);
-    expect(solver.state).toBe(FaceTrackingState.Tracking);
+    expect(solver.state).toBe(TrackingState.Tracking);
   });
 });

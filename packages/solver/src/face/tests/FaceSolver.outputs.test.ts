@@ -8,7 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { loadFaceFixture } from '../../fixture/loadFaceFixture';
 import type { FaceLandmarkerResultLike } from '../FaceLandmarkerResultLike';
-import { FaceMirror } from '../FaceMirror';
+import { Mirror } from '../../space/Mirror';
 import { FaceSolver } from '../FaceSolver';
 
 const fixture = loadFaceFixture();
@@ -22,10 +22,10 @@ function withDistinctShapes(index: number): FaceLandmarkerResultLike {
   };
 }
 
-describe('FaceMirror', () => {
+describe('Mirror', () => {
   it('maps the 51 MediaPipe ARKit shapes onto 51 distinct ARKit names, all but tongueOut', () => {
     for (const mirror of [false, true]) {
-      const targets = [...FaceMirror.blendshapeTargets(mirror)];
+      const targets = [...Mirror.blendshapeTargets(mirror)];
       expect(targets[0]).toBe(-1); // _neutral
       const names = targets.slice(1).map((t) => ARKIT_BLENDSHAPE_NAMES[t]);
       expect(new Set(names).size).toBe(51);
@@ -35,10 +35,10 @@ describe('FaceMirror', () => {
 
   it('swaps Left and Right only when mirrored', () => {
     const at = (name: string) => MEDIAPIPE_BLENDSHAPE_NAMES.indexOf(name as never);
-    expect(ARKIT_BLENDSHAPE_NAMES[FaceMirror.blendshapeTargets(false)[at('eyeBlinkLeft')]]).toBe('eyeBlinkLeft');
-    expect(ARKIT_BLENDSHAPE_NAMES[FaceMirror.blendshapeTargets(true)[at('eyeBlinkLeft')]]).toBe('eyeBlinkRight');
-    expect(ARKIT_BLENDSHAPE_NAMES[FaceMirror.blendshapeTargets(true)[at('mouthLeft')]]).toBe('mouthRight');
-    expect(ARKIT_BLENDSHAPE_NAMES[FaceMirror.blendshapeTargets(true)[at('jawOpen')]]).toBe('jawOpen');
+    expect(ARKIT_BLENDSHAPE_NAMES[Mirror.blendshapeTargets(false)[at('eyeBlinkLeft')]]).toBe('eyeBlinkLeft');
+    expect(ARKIT_BLENDSHAPE_NAMES[Mirror.blendshapeTargets(true)[at('eyeBlinkLeft')]]).toBe('eyeBlinkRight');
+    expect(ARKIT_BLENDSHAPE_NAMES[Mirror.blendshapeTargets(true)[at('mouthLeft')]]).toBe('mouthRight');
+    expect(ARKIT_BLENDSHAPE_NAMES[Mirror.blendshapeTargets(true)[at('jawOpen')]]).toBe('jawOpen');
   });
 });
 
@@ -48,7 +48,7 @@ describe('FaceSolver outputs', () => {
       const solver = new FaceSolver({ mirror, smoothing: 0 });
       const face = createNeutralFace();
       solver.solve(withDistinctShapes(20), 0, fixture.width, fixture.height, face);
-      const targets = FaceMirror.blendshapeTargets(mirror);
+      const targets = Mirror.blendshapeTargets(mirror);
       MEDIAPIPE_BLENDSHAPE_NAMES.forEach((name, i) => {
         if (i === 0 || name.startsWith('eyeBlink')) return; // eyeBlink* carry the remapped blinks
         expect(face.blendshapes[ARKIT_BLENDSHAPE_NAMES[targets[i]]], name).toBeCloseTo(i / 100, 12);

@@ -1,6 +1,6 @@
 import { createNeutralFace } from '@rigcast/protocol';
 import type { FaceFixture } from '../../fixture/FaceFixture';
-import { quatToHeadAngles } from '../../math/quaternion';
+import { quatToHeadAngles } from '@rigcast/math';
 import { FaceLandmarkIndex } from '../FaceLandmarkIndex';
 import { FaceSolver, type FaceSolverOptions } from '../FaceSolver';
 

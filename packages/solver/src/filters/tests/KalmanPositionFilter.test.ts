@@ -37,6 +37,46 @@ describe('KalmanPositionFilter', () => {
     expect(Math.max(...errors)).toBeLessThan(0.0005);
   });
 
+  it('uses the steady-state gain kalman-filter converges to, for any time step', () => {
+    // The library's own asymptotic solution of the same model, read back as position estimates:
+    // one correction from a zero state with velocity 0, measuring 1, moves the estimate by k0.
+    const { KalmanFilter, State } = kalmanFilter;
+    for (const dtMs of [1, 7, 16.7, 33.3, 41, 100, 250]) {
+      for (const p of [params, { measurementNoise: 0.01, accelerationNoise: 0.5 }, { measurementNoise: 0.001, accelerationNoise: 4 }]) {
+        const dt = dtMs / 1000;
+        const q = (p.accelerationNoise / p.measurementNoise) ** 2;
+        const reference = new KalmanFilter({
+          observation: { dimension: 1, stateProjection: [[1, 0]], covariance: [[1]] },
+          dynamic: {
+            dimension: 2,
+            transition: [[1, dt], [0, 1]],
+            covariance: [[(q * dt ** 4) / 4, (q * dt ** 3) / 2], [(q * dt ** 3) / 2, q * dt ** 2]],
+            init: { mean: [[0], [0]], covariance: [[1e8, 0], [0, 1e8]] },
+          },
+        });
+        let corrected: number[][];
+        try {
+          corrected = reference.asymptoticStateCovariance({ limitIterations: 10_000, tolerance: 1e-10 });
+        } catch {
+          continue; // the library's iteration does not converge for every model; the closed form does
+        }
+        const zero = [[0], [0]];
+        const predicted = new State({ mean: zero, covariance: reference.getPredictedCovariance({ previousCorrected: new State({ mean: zero, covariance: corrected }) }) });
+        const [[k0], [k1]] = reference.getGain({ predicted });
+        const ours = new KalmanPositionFilter(p);
+        const out = [0, 0, 0];
+        ours.filter([0, 0, 0], 0, out);
+        ours.filter([1, 0, 0], dtMs, out);
+        expect(out[0]).toBeCloseTo(k0, 7);
+        // The velocity gain shows in the next prediction, k0 + k1·dt: measuring exactly that
+        // leaves nothing to correct, so the estimate lands on it only if our k1 is the library's.
+        const prediction = k0 + k1 * dt;
+        ours.filter([prediction, 0, 0], 2 * dtMs, out);
+        expect(out[0]).toBeCloseTo(prediction, 7);
+      }
+    }
+  });
+
   it('cuts measurement noise at rest, more the lower the acceleration noise', () => {
     const reduction = (accelerationNoise: number): number => {
       const f = new KalmanPositionFilter({ measurementNoise: 0.003, accelerationNoise });

@@ -1,6 +1,6 @@
 import type { Quat } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
-import { quatAngleBetween, quatFromHeadAngles } from '../../math/quaternion';
+import { quatAngleBetween, quatFromHeadAngles } from '@rigcast/math';
 import { OneEuroQuaternionFilter } from '../OneEuroQuaternionFilter';
 import { frameTime, gaussian, std } from './noise';
 
@@ -11,7 +11,7 @@ describe('OneEuroQuaternionFilter', () => {
   it('steps along the geodesic to the target without overshoot, staying a unit quaternion', () => {
     const f = new OneEuroQuaternionFilter(params);
     const start: Quat = [0, 0, 0, 1];
-    const goal = quatFromHeadAngles([0, 0, 0, 1], 40 * DEG, -20 * DEG, 30 * DEG);
+    const goal = quatFromHeadAngles<Quat>([0, 0, 0, 1], 40 * DEG, -20 * DEG, 30 * DEG);
     const total = quatAngleBetween(start, goal);
     const out: Quat = [0, 0, 0, 1];
     f.filter(start, 0, out);
@@ -32,7 +32,7 @@ describe('OneEuroQuaternionFilter', () => {
     const f = new OneEuroQuaternionFilter(params);
     const out: Quat = [0, 0, 0, 1];
     f.filter([0, 0, 0, 1], 0, out);
-    const goal = quatFromHeadAngles([0, 0, 0, 1], 10 * DEG, 0, 0);
+    const goal = quatFromHeadAngles<Quat>([0, 0, 0, 1], 10 * DEG, 0, 0);
     const negated: Quat = [-goal[0], -goal[1], -goal[2], -goal[3]];
     f.filter(negated, 33, out);
     expect(quatAngleBetween(out, goal)).toBeLessThan(10 * DEG);
@@ -46,7 +46,7 @@ describe('OneEuroQuaternionFilter', () => {
     const outRoll: number[] = [];
     for (let i = 0; i < 300; i++) {
       const roll = 0.5 * DEG * noise();
-      const q = quatFromHeadAngles([0, 0, 0, 1], 0.3 * DEG * noise(), 0.3 * DEG * noise(), roll);
+      const q = quatFromHeadAngles<Quat>([0, 0, 0, 1], 0.3 * DEG * noise(), 0.3 * DEG * noise(), roll);
       f.filter(q, frameTime(i), out);
       rawRoll.push(roll);
       outRoll.push(2 * Math.atan2(out[2], out[3]));

@@ -1,12 +1,14 @@
 import {
+  HUMANOID_BONE_NAMES,
   MEDIAPIPE_INDEX_TO_ARKIT,
   arkitBlendshapeIndex,
+  humanoidBoneIndex,
   type Quat,
   type Vec3,
 } from '@rigcast/protocol';
 
 /**
- * Mirroring, in one place.
+ * Mirroring, in one place, for the face, the body and the hands.
  *
  * The solver works in the **camera's** space until its last step: right-handed, +X toward the
  * image's right (the subject's left), +Y up, +Z from the face toward the camera. That is also the
@@ -18,11 +20,11 @@ import {
  * - `mirror: true` (the default) — the avatar is the subject's mirror image, like a selfie
  *   preview: the reflection `x → −x`. Rotations become `(x, y, z, w) → (x, −y, −z, w)`,
  *   positions `(x, y, z) → (−x, y, z)`, gaze yaw changes sign, and every Left/Right pair swaps
- *   (blendshape names, blinks, eyes).
+ *   (blendshape names, blinks, eyes, and bones: the subject's right arm drives the avatar's left).
  *
  * Nothing else in the solver knows about mirroring.
  */
-export const FaceMirror = {
+export const Mirror = {
   /** Writes the output rotation for the camera-space rotation `q`. */
   rotation(out: Quat, q: Readonly<Quat>, mirror: boolean): Quat {
     out[0] = q[0];
@@ -60,11 +62,25 @@ export const FaceMirror = {
   blendshapeTargets(mirror: boolean): Int16Array {
     return mirror ? MIRRORED_TARGETS : DIRECT_TARGETS;
   },
+
+  /**
+   * For each humanoid bone's wire index, the wire index it writes to: itself unmirrored; its
+   * other-side twin mirrored (`leftUpperArm` ↔ `rightUpperArm`; centre bones stay).
+   */
+  boneTargets(mirror: boolean): Int16Array {
+    return mirror ? MIRRORED_BONES : DIRECT_BONES;
+  },
 } as const;
 
 function swapSides(name: string): string {
   if (name.endsWith('Left')) return name.slice(0, -'Left'.length) + 'Right';
   if (name.endsWith('Right')) return name.slice(0, -'Right'.length) + 'Left';
+  return name;
+}
+
+function swapBoneSide(name: string): string {
+  if (name.startsWith('left')) return `right${name.slice('left'.length)}`;
+  if (name.startsWith('right')) return `left${name.slice('right'.length)}`;
   return name;
 }
 
@@ -81,3 +97,5 @@ function targets(mirror: boolean): Int16Array {
 
 const DIRECT_TARGETS = targets(false);
 const MIRRORED_TARGETS = targets(true);
+const DIRECT_BONES = Int16Array.from(HUMANOID_BONE_NAMES, (_, i) => i);
+const MIRRORED_BONES = Int16Array.from(HUMANOID_BONE_NAMES, (name) => humanoidBoneIndex(swapBoneSide(name)));

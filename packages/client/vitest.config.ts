@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+// HubClient against real hubs on port 0, through real socket.io-client.
+export default defineProject({
+  test: {
+    name: 'client',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+});

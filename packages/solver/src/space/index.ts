@@ -1,0 +1,2 @@
+export { cameraPointFromMediaPipe, type LandmarkLike } from './cameraPointFromMediaPipe';
+export { Mirror } from './Mirror';
