@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
 import type { AvatarPageHandle, AvatarPageState } from '../apps/avatar/src/page';
 import { launchChromium } from './support/chromium';
-import { ensureAppBuilt } from './support/ensureAppBuilt';
+import { APP_BUILD_DIRS, ensureAppBuilt } from './support/ensureAppBuilt';
 import { REPO_ROOT, sharedPath } from './support/sharedData';
 
 declare global {
@@ -108,7 +108,7 @@ export function ensureAvatarBuilt(): Promise<void> {
 
 /** A real hub on a free port that serves the built avatar page and the shared test VRMs at `/models/`. */
 export function startAvatarHub(): Promise<Hub> {
-  return createHub({ port: 0, modelsDirs: [sharedPath('vrm'), resolve(REPO_ROOT, 'models')] });
+  return createHub({ port: 0, appsDirs: APP_BUILD_DIRS, modelsDirs: [sharedPath('vrm'), resolve(REPO_ROOT, 'models')] });
 }
 
 /** The hub and browser a describe block's avatar tests share. */

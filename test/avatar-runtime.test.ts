@@ -15,6 +15,7 @@ import {
   useAvatarSuite,
   type AvatarReading,
 } from './avatar-harness';
+import { APP_BUILD_DIRS } from './support/ensureAppBuilt';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
 
 const STREAM_HZ = 30;
@@ -178,7 +179,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
   });
 
   it('reconnects and re-joins its room when the hub restarts', async () => {
-    const own = await createHub({ port: 0, modelsDirs: [sharedPath('vrm')] });
+    const own = await createHub({ port: 0, appsDirs: APP_BUILD_DIRS, modelsDirs: [sharedPath('vrm')] });
     let restarted: Hub | undefined;
     const room = nextRoom();
     const { page } = await openAvatar(browser, own, { room, model: TEST_VRMS.sphere });
@@ -188,7 +189,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       await own.close();
       await waitFor(page, () => window.rigcast.state().connection.state !== 'connected');
 
-      restarted = await createHub({ port: own.port, publishKey: own.publishKey, modelsDirs: [sharedPath('vrm')] });
+      restarted = await createHub({ port: own.port, publishKey: own.publishKey, appsDirs: APP_BUILD_DIRS, modelsDirs: [sharedPath('vrm')] });
       await waitFor(page, () => window.rigcast.state().connection.joins === 2);
       const publisher = new TestPublisher(restarted, room);
       await publisher.connected();
@@ -206,7 +207,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
   });
 
   it('with a view key: a wrong ?key= is refused with a visible message; the right one connects', async () => {
-    const keyed = await createHub({ port: 0, viewKey: 'letmein', modelsDirs: [sharedPath('vrm')] });
+    const keyed = await createHub({ port: 0, viewKey: 'letmein', appsDirs: APP_BUILD_DIRS, modelsDirs: [sharedPath('vrm')] });
     const wrong = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'nope', debug: '1' });
     const right = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'letmein', debug: '1' });
     try {

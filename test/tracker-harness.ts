@@ -3,7 +3,7 @@ import { decodeFrame, type ClientToServerEvents, type Quat, type ServerToClientE
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import type { TrackerHook } from '../apps/tracker/src/ui/TrackerState';
-import { ensureAppBuilt } from './support/ensureAppBuilt';
+import { APP_BUILD_DIRS, ensureAppBuilt } from './support/ensureAppBuilt';
 
 declare global {
   interface Window {
@@ -102,7 +102,7 @@ export class FrameCollector {
 
 /** A real hub on a free port serving the built tracker. */
 export function startTrackerHub(options: HubOptions = {}): Promise<Hub> {
-  return createHub({ port: 0, ...options });
+  return createHub({ port: 0, appsDirs: APP_BUILD_DIRS, ...options });
 }
 
 /** A page with the uncaught exceptions it produced. */

@@ -1,7 +1,9 @@
 import { defineProject } from 'vitest/config';
+import { vitestFromSource } from '../../sourceConditions.ts';
 
 // HubClient against real hubs on port 0, through real socket.io-client.
 export default defineProject({
+  ...vitestFromSource,
   test: {
     name: 'client',
     include: ['src/**/*.test.ts'],

@@ -46,7 +46,7 @@ export class HubClient {
     options: HubClientOptions,
     private readonly events: HubClientEvents = {},
   ) {
-    this.context = { url: options.url, name: options.name ?? options.role, role: options.role };
+    this.context = { url: options.url, name: options.name ?? options.role, role: options.role, advice: options.advice };
     this.backoff = new Backoff({ ...DEFAULT_RETRY_POLICY, ...options.retry });
     this.rttTimeoutMs = options.rttTimeoutMs ?? DEFAULT_RTT_TIMEOUT_MS;
     const auth: HandshakeAuth = { room: options.room, role: options.role };

@@ -1,4 +1,5 @@
 import type { ClientRole, FrameBytes, RejectedInfo } from '@rigcast/protocol';
+import type { RefusalAdvice } from './refusalAdvice';
 import type { RetryPolicy } from './RetryPolicy';
 
 /** Where, as whom and how a {@link HubClient} connects. */
@@ -11,6 +12,11 @@ export interface HubClientOptions {
   key?: string;
   /** How messages name this client to its user: `tracker`, `avatar page`, `VMC bridge`. Default: the role. */
   name?: string;
+  /**
+   * What to tell the user per refusal code, in this client's words (e.g. "pass --key" for a command);
+   * codes left out get the pages' advice.
+   */
+  advice?: RefusalAdvice;
   /** Overrides of {@link DEFAULT_RETRY_POLICY}. */
   retry?: Partial<RetryPolicy>;
   /** How often the round-trip time is probed while connected, ms. Default 1000. */

@@ -1,6 +1,6 @@
 import { ConnectErrorCode, type ClientRole } from '@rigcast/protocol';
 import { FailureStage, type ConnectFailure } from './readConnectError';
-import { refusalAdvice } from './refusalAdvice';
+import { refusalAdvice, type RefusalAdvice } from './refusalAdvice';
 
 /** Who the messages are about, and where. */
 export interface DetailContext {
@@ -9,6 +9,8 @@ export interface DetailContext {
   /** How the user knows this client: "tracker", "avatar page", … */
   name: string;
   role: ClientRole;
+  /** The client's own advice, overriding the pages'. */
+  advice?: RefusalAdvice;
 }
 
 function retrying(delayMs: number): string {
@@ -33,16 +35,16 @@ function foreignPageOrigin(url: string): string | null {
 
 /** Why the last attempt failed and what to do, for the user. */
 export function failureDetail(context: DetailContext, failure: ConnectFailure, delayMs: number): string {
-  const { url, name, role } = context;
+  const { url, name, role, advice } = context;
   if (failure.code) {
-    return `The hub refused this ${name}: ${clause(failure.message)}. To fix: ${refusalAdvice(role, failure.code)}. ${retrying(delayMs)}`;
+    return `The hub refused this ${name}: ${clause(failure.message)}. To fix: ${refusalAdvice(role, failure.code, advice)}. ${retrying(delayMs)}`;
   }
   if (failure.stage === FailureStage.Handshake) return `The hub refused this ${name}: ${clause(failure.message)}. ${retrying(delayMs)}`;
   if (failure.stage === FailureStage.Upgrade) {
     return (
       `The hub at ${url} turned this ${name} away before the handshake (${failure.message}): ` +
       `it does not allow this ${name}'s origin, or it is shutting down. ` +
-      `To fix: ${refusalAdvice(role, ConnectErrorCode.BadOrigin)}; or ${refusalAdvice(role, ConnectErrorCode.ShuttingDown)}. ${retrying(delayMs)}`
+      `To fix: ${refusalAdvice(role, ConnectErrorCode.BadOrigin, advice)}; or ${refusalAdvice(role, ConnectErrorCode.ShuttingDown, advice)}. ${retrying(delayMs)}`
     );
   }
   const origin = foreignPageOrigin(url);

@@ -22,11 +22,15 @@ const VIEWER_ADVICE: Readonly<Record<ConnectErrorCode, string>> = {
   [ConnectErrorCode.ShuttingDown]: RESTARTING,
 };
 
+/** Advice in a client's own words, for clients whose user fixes things elsewhere than in a page address (a command line). */
+export type RefusalAdvice = Partial<Readonly<Record<ConnectErrorCode, string>>>;
+
 /**
- * What the user of a client in `role` should do when the hub refuses it with `code`.
+ * What the user of a client in `role` should do when the hub refuses it with `code`: the client's
+ * own advice when it has some for that code, else the pages' advice for the role.
  * @example
- * refusalAdvice(ClientRole.Viewer, ConnectErrorCode.BadKey); // 'add the view key … as ?key=…'
+ * refusalAdvice(ClientRole.Viewer, ConnectErrorCode.BadKey); // 'add ?key= with the view key …'
  */
-export function refusalAdvice(role: ClientRole, code: ConnectErrorCode): string {
-  return (role === ClientRole.Publisher ? PUBLISHER_ADVICE : VIEWER_ADVICE)[code];
+export function refusalAdvice(role: ClientRole, code: ConnectErrorCode, own?: RefusalAdvice): string {
+  return own?.[code] ?? (role === ClientRole.Publisher ? PUBLISHER_ADVICE : VIEWER_ADVICE)[code];
 }

@@ -26,6 +26,22 @@ describe('HubClient refusals', () => {
     expect(client.detail).toMatch(/^The hub refused this avatar page: bad-key: the view key is wrong; .* To fix: add \?key= with the view key \(RIGCAST_VIEW_KEY on the hub\) to the page address\. Retrying in/);
   });
 
+  it('a command-line client gives its own advice where it has some, and the pages\' elsewhere', async () => {
+    const hub = await harness.hub({ publishKey: 'right' });
+    const client = harness.client(hub, {
+      room: 'main',
+      role: ClientRole.Publisher,
+      key: 'wrong',
+      name: 'VMC bridge',
+      advice: { [ConnectErrorCode.BadKey]: 'pass --key with the publish key the hub printed' },
+    });
+    await waitFor(() => client.state === ConnectionState.Refused, 'the refusal');
+    expect(client.detail).toMatch(/^The hub refused this VMC bridge: bad-key: .* To fix: pass --key with the publish key the hub printed\. Retrying in/);
+    expect(refusalAdvice(ClientRole.Publisher, ConnectErrorCode.BadRoom, { [ConnectErrorCode.BadKey]: 'x' })).toBe(
+      refusalAdvice(ClientRole.Publisher, ConnectErrorCode.BadRoom),
+    );
+  });
+
   it('a bad room is refused with bad-room, with advice in the terms of each role', async () => {
     const hub = await harness.hub();
     const publisher = harness.client(hub, { room: 'no spaces', role: ClientRole.Publisher, key: hub.publishKey });

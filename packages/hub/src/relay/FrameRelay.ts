@@ -1,10 +1,10 @@
 import { ClientRole, RejectReason, validateFrame, type RejectedInfo } from '@rigcast/protocol';
-import type { HubMetrics } from '../metrics/HubMetrics';
-import type { HubServer, HubSocket } from './HubSocket';
-import { WebSocketOpcode, encodeWebSocketFrame } from './encodeWebSocketFrame';
-import { isViewerBackedUp } from './isViewerBackedUp';
-import type { RoomState } from './RoomState';
-import { TokenBucket, burstForRate } from './TokenBucket';
+import type { HubMetrics } from '../metrics/HubMetrics.js';
+import type { HubServer, HubSocket } from './HubSocket.js';
+import { WebSocketOpcode, encodeWebSocketFrame } from './encodeWebSocketFrame.js';
+import { isViewerBackedUp } from './isViewerBackedUp.js';
+import type { RoomState } from './RoomState.js';
+import { TokenBucket, burstForRate } from './TokenBucket.js';
 
 /** Socket.IO's EVENT packet type (socket.io-parser `PacketType.EVENT`). */
 const SOCKET_IO_EVENT = 2;

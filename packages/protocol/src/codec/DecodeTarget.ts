@@ -1,6 +1,6 @@
-import { createEmptyBody, createNeutralFace } from '../frame/createNeutralFrame';
-import type { BodyRig, FaceRig, Quat, RigFrame } from '../frame/RigFrame';
-import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName';
+import { createEmptyBody, createNeutralFace } from '../frame/createNeutralFrame.js';
+import type { BodyRig, FaceRig, Quat, RigFrame } from '../frame/RigFrame.js';
+import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName.js';
 
 /**
  * A frame that {@link decodeFrameInto} fills again and again, so that a receiver decodes every

@@ -1,11 +1,11 @@
-import { createNeutralBlendshapes, createNeutralExpressions } from '../frame/createNeutralFrame';
-import type { BodyRig, FaceRig, Quat, RigFrame } from '../frame/RigFrame';
-import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName';
-import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName';
-import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName';
-import { createDecodeTarget } from './DecodeTarget';
-import { decodeFrameInto } from './decodeFrameInto';
-import { FrameDecodeError, FrameDecodeReason } from './FrameDecodeError';
+import { createNeutralBlendshapes, createNeutralExpressions } from '../frame/createNeutralFrame.js';
+import type { BodyRig, FaceRig, Quat, RigFrame } from '../frame/RigFrame.js';
+import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName.js';
+import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName.js';
+import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName.js';
+import { createDecodeTarget } from './DecodeTarget.js';
+import { decodeFrameInto } from './decodeFrameInto.js';
+import { FrameDecodeError, FrameDecodeReason } from './FrameDecodeError.js';
 
 /** Decoding is synchronous, so one target serves every call; the result is copied out of it. */
 const scratch = createDecodeTarget();

@@ -1,6 +1,6 @@
-import type { RigFrame } from '../frame/RigFrame';
-import type { DecodeTarget } from './DecodeTarget';
-import { readFrame } from './readFrame';
+import type { RigFrame } from '../frame/RigFrame.js';
+import type { DecodeTarget } from './DecodeTarget.js';
+import { readFrame } from './readFrame.js';
 
 /**
  * Decodes and validates a binary RigFrame into `target`, reusing its objects, and returns

@@ -1,4 +1,4 @@
-import type { Quat } from '../frame/RigFrame';
+import type { Quat } from '../frame/RigFrame.js';
 
 /**
  * Smallest-three quaternion packing into three u16 words. Each word holds one of the three

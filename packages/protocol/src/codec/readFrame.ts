@@ -1,10 +1,10 @@
-import type { Quat, RigFrame } from '../frame/RigFrame';
-import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName';
-import { BODY_PART_NAMES } from '../names/BodyPartName';
-import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName';
-import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName';
-import type { DecodeTarget } from './DecodeTarget';
-import { FrameDecodeError, FrameDecodeReason } from './FrameDecodeError';
+import type { Quat, RigFrame } from '../frame/RigFrame.js';
+import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName.js';
+import { BODY_PART_NAMES } from '../names/BodyPartName.js';
+import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName.js';
+import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName.js';
+import type { DecodeTarget } from './DecodeTarget.js';
+import { FrameDecodeError, FrameDecodeReason } from './FrameDecodeError.js';
 import {
   BODY_FIXED_BYTES,
   BONE_COUNT,
@@ -20,8 +20,8 @@ import {
   PresenceBit,
   QUAT_BYTES,
   WEIGHT_STEPS,
-} from './FrameLayout';
-import { readQuat48 } from './quat48';
+} from './FrameLayout.js';
+import { readQuat48 } from './quat48.js';
 
 /** Byte offsets of the header fields. */
 const PRESENCE_OFFSET = 1;

@@ -1,5 +1,5 @@
-import type { FrameDecodeError } from './FrameDecodeError';
-import { readFrame } from './readFrame';
+import type { FrameDecodeError } from './FrameDecodeError.js';
+import { readFrame } from './readFrame.js';
 
 /**
  * Checks binary frame bytes exactly as {@link decodeFrame} does, without building the frame:
