@@ -8,7 +8,7 @@ setFlagsFromString('--expose-gc');
 export const gc = runInNewContext('gc') as () => void;
 
 /** Calls of `step` before measuring, so that the JIT and inline caches have settled. */
-const WARM_UP_CALLS = 5000;
+export const WARM_UP_CALLS = 5000;
 
 /**
  * Heap bytes allocated per call of `step(i)` over `calls` calls (after {@link WARM_UP_CALLS}
