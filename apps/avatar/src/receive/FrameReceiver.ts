@@ -6,7 +6,7 @@ export type FrameHandler = (frame: RigFrame, nowMs: number) => void;
 /**
  * Decodes the bytes that reach the page into one reused frame and hands valid frames on.
  * Decoding is validation: bad bytes are counted and their error kept, and change nothing else.
- * A valid frame allocates nothing here.
+ * A valid frame builds no objects here.
  */
 export class FrameReceiver {
   /** Valid frames received. */

@@ -28,7 +28,7 @@ export interface RigApplierOptions {
  * (see {@link PartApplier}); a part it does not carry, or carries at confidence 0, keeps its last
  * pose and eases on its own to its rest pose with idle motion, while the others keep following
  * the stream. Every part also idles when no frame has come for a second, and before the first.
- * Frames are interpolated at render time. Allocates nothing per frame.
+ * Frames are interpolated at render time. Builds no objects per frame.
  */
 export class RigApplier {
   /** Turns frames at the tracker's rate into a pose for any render time. */

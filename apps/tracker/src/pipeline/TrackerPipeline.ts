@@ -55,11 +55,6 @@ export class TrackerPipeline {
     return this.running;
   }
 
-  /** The source called `name`, if any. */
-  source(name: string): TrackerSource | undefined {
-    return this.sources.find((source) => source.name === name);
-  }
-
   /**
    * Loads every enabled source at once (each reports its own progress). Resolves when all are
    * ready; rejects with the first failure once all have settled.

@@ -26,6 +26,8 @@ export interface SourceState {
   tracking: string;
   delegate: string;
   thread: string;
+  /** Why its model or detector failed, for the user; empty when it did not. */
+  error: string;
 }
 
 /**

@@ -26,6 +26,7 @@ function sourceState(source: TrackerSource): SourceState {
     tracking: stats.tracking,
     delegate: stats.delegate,
     thread: stats.thread,
+    error: stats.error,
   };
 }
 
