@@ -19,6 +19,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { TestPublisher, ensureAvatarBuilt, openAvatar, startAvatarHub } from '../../../test/avatar-harness';
 import { launchChromium } from '../../../test/support/chromium';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON } from '../../../test/support/sharedData';
+import { viteFromSource } from '../../../sourceConditions';
 import { movingFrame } from './movingFrame';
 import type { ApplyMode, AvatarBenchHandle } from './page/AvatarBenchHandle';
 
@@ -85,7 +86,7 @@ async function measure(page: Page, publisher?: TestPublisher): Promise<Figures> 
 
 /** Builds the apply benchmark's page and serves it, with `/models/` passed on to the hub. */
 async function serveBenchPage(hub: Hub): Promise<PreviewServer> {
-  const config = { root: BENCH_PAGE_DIR, base: './', configFile: false as const, logLevel: 'warn' as const };
+  const config = { ...viteFromSource, root: BENCH_PAGE_DIR, base: './', configFile: false as const, logLevel: 'warn' as const };
   await build({ ...config, build: { outDir: BENCH_PAGE_OUT, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 } });
   return preview({
     ...config,
