@@ -1,4 +1,4 @@
-import { ClientRole, RejectReason, tryDecodeFrame, type RejectedInfo } from '@rigcast/protocol';
+import { ClientRole, RejectReason, validateFrame, type RejectedInfo } from '@rigcast/protocol';
 import type { HubMetrics } from '../metrics/HubMetrics.js';
 import type { HubServer, HubSocket } from './HubSocket.js';
 import { WebSocketOpcode, encodeWebSocketFrame } from './encodeWebSocketFrame.js';
@@ -145,11 +145,11 @@ export class FrameRelay {
       });
       return;
     }
-    const result = tryDecodeFrame(payload);
-    if (!result.ok) {
+    const problem = validateFrame(payload);
+    if (problem) {
       this.reject(socket, {
-        reason: result.error.reason,
-        message: `${result.error.message}; the frame was not relayed. Send bytes made by encodeFrame().`,
+        reason: problem.reason,
+        message: `${problem.message}; the frame was not relayed. Send bytes made by encodeFrame().`,
       });
       return;
     }
