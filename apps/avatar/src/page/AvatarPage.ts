@@ -3,7 +3,7 @@ import type { Camera } from 'three';
 import { ConnectionState, type HubClient } from '@rigcast/client';
 import { ModelStatus, type ModelLoader } from '../model';
 import type { PageOptions } from '../options';
-import { RIG_PART_NAMES, type RigPartName } from '../parts';
+import { RIG_PART_NAMES, type RigPartName } from '@rigcast/pose';
 import type { FrameReceiver } from '../receive';
 import type { PartIdleState, RigApplier } from '../rig';
 import type { AvatarView } from '../view';

@@ -1,7 +1,7 @@
 import type { ConnectionState } from '@rigcast/client';
 import type { ModelStatus } from '../model';
 import type { PageOptions } from '../options';
-import type { RigPartName } from '../parts';
+import type { RigPartName } from '@rigcast/pose';
 import type { PartIdleState } from '../rig';
 
 /**

@@ -36,10 +36,10 @@ export const PresenceBit = { Face: 1 << 0, Body: 1 << 1 } as const;
 export const KNOWN_PRESENCE_BITS = PresenceBit.Face | PresenceBit.Body;
 
 export const HEADER_BYTES = 1 + 1 + 4 + 8;
-/** Where `seq` (u32) sits in the header: after the version and presence bytes. */
+/** Byte offsets of the header fields after the version byte: presence (u8), `seq` (u32), `time` (f64). */
+export const PRESENCE_OFFSET = 1;
 export const SEQ_OFFSET = 2;
-/** Where `time` (f64) sits in the header, after `seq`. */
-export const TIME_OFFSET = SEQ_OFFSET + 4;
+export const TIME_OFFSET = 6;
 export const QUAT_BYTES = 6;
 export const POSITION_UNIT_M = 1e-4;
 export const MAX_POSITION_M = 32767 * POSITION_UNIT_M;

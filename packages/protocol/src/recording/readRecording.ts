@@ -1,6 +1,5 @@
-import { FrameDecodeError } from '../codec/FrameDecodeError.js';
 import { HEADER_BYTES, MAX_FRAME_BYTES } from '../codec/FrameLayout.js';
-import { decodeFrame } from '../codec/decodeFrame.js';
+import { validateFrame } from '../codec/validateFrame.js';
 import { crc32 } from './crc32.js';
 import type { RecordedFrame, Recording } from './Recording.js';
 import { RecordingError, RecordingErrorReason } from './RecordingError.js';
@@ -73,12 +72,8 @@ export function readRecording(bytes: Uint8Array): Recording {
       throw new RecordingError(RecordingErrorReason.Corrupt, `${where} arrives before the record ahead of it`, offset);
     }
     const frame = bytes.subarray(offset + RECORD_HEADER_BYTES, end);
-    try {
-      decodeFrame(frame);
-    } catch (error) {
-      const detail = error instanceof FrameDecodeError ? error.message : String(error);
-      throw new RecordingError(RecordingErrorReason.InvalidFrame, `${where} holds no valid RigFrame (${detail})`, offset);
-    }
+    const problem = validateFrame(frame);
+    if (problem) throw new RecordingError(RecordingErrorReason.InvalidFrame, `${where} holds no valid RigFrame (${problem.message})`, offset);
     frames.push({ arrivalMs: arrival / ARRIVAL_TICKS_PER_MS, bytes: frame });
     lastArrival = arrival;
     offset = end;

@@ -1,4 +1,4 @@
-import { PresenceBit, type Recording } from '@rigcast/protocol';
+import { PRESENCE_OFFSET, PresenceBit, type Recording } from '@rigcast/protocol';
 
 /** What a recording holds, for people. */
 export interface RecordingSummary {
@@ -16,8 +16,6 @@ export interface RecordingSummary {
 }
 
 const MS_PER_MINUTE = 60_000;
-/** The presence byte's place in a frame. */
-const PRESENCE_OFFSET = 1;
 
 /** Counts and rates of a recording whose file is `byteLength` bytes. */
 export function summarizeRecording(recording: Recording, byteLength: number): RecordingSummary {

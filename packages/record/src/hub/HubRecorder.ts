@@ -1,4 +1,4 @@
-import { ClientRole, ConnectErrorCode, tryDecodeFrame, type FrameBytes } from '@rigcast/protocol';
+import { ClientRole, ConnectErrorCode, validateFrame, type FrameBytes } from '@rigcast/protocol';
 import { HubClient, type HubClientEvents } from '@rigcast/client';
 import { RecordingFileWriter } from '../file/RecordingFileWriter';
 import type { HubTarget } from './HubTarget';
@@ -44,7 +44,7 @@ export class HubRecorder {
 
   private record(bytes: FrameBytes): void {
     const arrivalMs = performance.now() - this.startMs;
-    if (!tryDecodeFrame(bytes).ok) {
+    if (validateFrame(bytes)) {
       this.invalid++;
       return;
     }
