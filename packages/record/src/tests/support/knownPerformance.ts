@@ -10,10 +10,12 @@ function axisAngle(x: number, y: number, z: number, angle: number): Quat {
 
 /**
  * Frame `i` of a known performance: the head nods and turns, the jaw opens and closes, the eyes
- * blink and look around; every other frame also carries a body (arms, a hand's fingers and the
- * spine moving). Deterministic, so tests can compare what arrives with what was sent.
+ * blink and look around; with `withBody` (by default every other frame) the frame also carries a
+ * body: the spine, arms, and a hand's fingers moving. Deterministic, so tests can compare what
+ * arrives with what was sent.
  */
-export function performanceFrame(i: number, time = 1_700_000_000_000 + (i * 1000) / PERFORMANCE_HZ): RigFrame {
+export function performanceFrame(i: number, withBody = i % 2 === 1): RigFrame {
+  const time = 1_700_000_000_000 + (i * 1000) / PERFORMANCE_HZ;
   const t = i / PERFORMANCE_HZ;
   const frame = createNeutralFrame(1000 + i, time);
   const face = frame.face!;
@@ -28,7 +30,7 @@ export function performanceFrame(i: number, time = 1_700_000_000_000 + (i * 1000
   face.expressions.happy = 0.5 + 0.5 * Math.sin(t * 0.5);
   const gaze = { yaw: 0.3 * Math.sin(t * 3), pitch: 0.2 * Math.cos(t * 2) };
   face.gaze = { left: gaze, right: { ...gaze } };
-  if (i % 2 === 1) {
+  if (withBody) {
     const body = createEmptyBody();
     body.bones.spine = axisAngle(0, 0, 1, 0.1 * Math.sin(t));
     body.bones.leftUpperArm = axisAngle(0, 0, 1, -1.2 + 0.4 * Math.sin(t * 2));
@@ -46,7 +48,7 @@ export function performanceFrame(i: number, time = 1_700_000_000_000 + (i * 1000
   return frame;
 }
 
-/** The first `count` frames of {@link performanceFrame}, encoded. */
-export function performanceBytes(count: number): Uint8Array[] {
-  return Array.from({ length: count }, (_, i) => encodeFrame(performanceFrame(i)));
+/** The first `count` frames of {@link performanceFrame}, encoded; `withBody` for a body in every frame. */
+export function performanceBytes(count: number, withBody?: boolean): Uint8Array[] {
+  return Array.from({ length: count }, (_, i) => encodeFrame(performanceFrame(i, withBody)));
 }
