@@ -156,7 +156,7 @@ export interface AvatarPage {
  */
 export async function openAvatar(
   browser: Browser,
-  hub: Hub,
+  hub: Pick<Hub, 'url'>,
   params: Record<string, string>,
   { width = 640, height = 480, waitForModel = true } = {},
 ): Promise<AvatarPage> {

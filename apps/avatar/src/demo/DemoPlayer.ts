@@ -57,7 +57,8 @@ export class DemoPlayer {
         return;
       }
     }
-    this.player = new RecordingPlayer(this.frames, { loop: true, send: (bytes) => this.receive(bytes) });
+    // The page shows only the newest frame: a page that draws a few times a second skips frames rather than slowing the demo down.
+    this.player = new RecordingPlayer(this.frames, { loop: true, skipLate: true, send: (bytes) => this.receive(bytes) });
     this.player.start();
     this.set(DemoState.Playing, null);
   }

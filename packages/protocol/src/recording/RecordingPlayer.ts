@@ -16,6 +16,14 @@ const EARLY_MS = 0.5;
 export interface RecordingPlayerOptions extends ReplayOptions {
   /** Sends one frame's bytes; returns false when the frame was dropped (e.g. not connected). */
   send(bytes: Uint8Array): boolean | void;
+  /**
+   * What to do with frames that are overdue when a newer one is due too (a busy page that draws a
+   * few times a second). False (the default, for sockets): send every frame, one per timer turn,
+   * and after a stall of more than {@link MAX_REPLAY_LATENESS_MS} carry on from where it stopped.
+   * True (for a page, which only shows the newest): skip to the newest due frame, so the
+   * performance keeps its pace however rarely the timer runs.
+   */
+  skipLate?: boolean;
   /** Called once when a replay that does not loop has sent its last frame. */
   onEnd?(): void;
 }
@@ -26,7 +34,9 @@ export interface ReplayStats {
   sent: number;
   /** Frames `send` refused (dropped). */
   dropped: number;
-  /** How many times the player fell over {@link MAX_REPLAY_LATENESS_MS} behind and resumed from there. */
+  /** Frames skipped for a newer one ({@link RecordingPlayerOptions.skipLate}). */
+  skipped: number;
+  /** How many times the player fell over {@link MAX_REPLAY_LATENESS_MS} behind and resumed from there (not with `skipLate`). */
   stalls: number;
   /** Passes started (1 on the first frame; more when looping). */
   passes: number;
@@ -42,7 +52,7 @@ export interface ReplayStats {
  * player.start();
  */
 export class RecordingPlayer {
-  readonly stats: ReplayStats = { sent: 0, dropped: 0, stalls: 0, passes: 0 };
+  readonly stats: ReplayStats = { sent: 0, dropped: 0, skipped: 0, stalls: 0, passes: 0 };
   private readonly schedule: ReplaySchedule;
   private readonly lateness = new LatenessHistogram(MAX_REPLAY_LATENESS_MS);
   private pending: ScheduledFrame | null = null;
@@ -67,7 +77,12 @@ export class RecordingPlayer {
     if (this.running) return;
     this.running = true;
     this.pending = this.schedule.next();
-    this.origin = performance.now() - (this.pending?.atMs ?? 0);
+    if (!this.pending) {
+      this.running = false;
+      this.options.onEnd?.();
+      return;
+    }
+    this.origin = performance.now() - this.pending.atMs;
     this.tick();
   }
 
@@ -89,37 +104,44 @@ export class RecordingPlayer {
   /**
    * Sends the pending frame once it is due, then waits for the next one. One frame per timer
    * turn, even when late: a socket that is still writing the frame before drops a frame sent in
-   * the same turn (volatile sends), so a late burst goes out one turn apart instead.
+   * the same turn (volatile sends), so a late burst goes out one turn apart instead; or, with
+   * `skipLate`, only the newest due frame.
    */
   private readonly tick = (): void => {
     this.timer = undefined;
-    if (!this.running) return;
-    const pending = this.pending;
-    if (!pending) {
+    let frame = this.pending;
+    if (!this.running || !frame) return;
+    const now = performance.now();
+    if (this.origin + frame.atMs > now + EARLY_MS) {
+      this.timer = setTimeout(this.tick, this.origin + frame.atMs - now);
+      return;
+    }
+    let next = this.schedule.next();
+    if (this.options.skipLate) {
+      while (next && this.origin + next.atMs <= now + EARLY_MS) {
+        this.countPass(frame);
+        this.stats.skipped++;
+        frame = next;
+        next = this.schedule.next();
+      }
+    } else if (now - (this.origin + frame.atMs) > MAX_REPLAY_LATENESS_MS) {
+      this.origin = now - frame.atMs;
+      this.stats.stalls++;
+    }
+    this.countPass(frame);
+    this.lateness.add(now - (this.origin + frame.atMs));
+    if (this.options.send(frame.bytes) === false) this.stats.dropped++;
+    else this.stats.sent++;
+    this.pending = next;
+    if (!next) {
       this.running = false;
       this.options.onEnd?.();
       return;
     }
-    const now = performance.now();
-    let due = this.origin + pending.atMs;
-    if (due <= now + EARLY_MS) {
-      if (now - due > MAX_REPLAY_LATENESS_MS) {
-        this.origin += now - due;
-        due = now;
-        this.stats.stalls++;
-      }
-      if (pending.index === 0) this.stats.passes++;
-      this.lateness.add(now - due);
-      if (this.options.send(pending.bytes) === false) this.stats.dropped++;
-      else this.stats.sent++;
-      this.pending = this.schedule.next();
-      if (!this.pending) {
-        this.running = false;
-        this.options.onEnd?.();
-        return;
-      }
-      due = this.origin + this.pending.atMs;
-    }
-    this.timer = setTimeout(this.tick, Math.max(0, due - performance.now()));
+    this.timer = setTimeout(this.tick, Math.max(0, this.origin + next.atMs - performance.now()));
   };
+
+  private countPass(frame: ScheduledFrame): void {
+    if (frame.index === 0) this.stats.passes++;
+  }
 }

@@ -98,4 +98,27 @@ describe('RecordingPlayer', () => {
     expect(player.stats.dropped).toBe(Math.ceil(calls / 2));
     expect(player.playing).toBe(false);
   });
+
+  it('with skipLate, a page too busy to keep up skips to the newest frame instead of slowing the performance down', async () => {
+    const frames = trackerFrames(60, 5); // 300 ms of frames, 5 ms apart
+    const sent: number[] = [];
+    const indexOf = new Map(frames.map((f, i) => [f.bytes, i]));
+    let ended = () => {};
+    const player = new RecordingPlayer(frames, { skipLate: true, send: (bytes) => void sent.push(indexOf.get(bytes)!), onEnd: () => ended() });
+    await new Promise<void>((resolve) => {
+      ended = resolve;
+      player.start();
+      // A render that takes 120 ms, as a software-rendered avatar page's can.
+      setTimeout(() => {
+        const until = performance.now() + 120;
+        while (performance.now() < until);
+      }, 20);
+    });
+    expect(sent.at(-1)).toBe(59);
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+    // The frames due during the stall were skipped, not sent late one after another.
+    expect(player.stats.skipped).toBeGreaterThan(15);
+    expect(player.stats.sent + player.stats.skipped).toBe(60);
+    expect(player.stats.stalls).toBe(0);
+  });
 });
