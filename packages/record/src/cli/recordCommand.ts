@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { formatBytes, formatDuration, formatSummary, summarizeRecording } from '../file/summarizeRecording';
 import { readRecordingFile } from '../file/readRecordingFile';
 import { HubRecorder } from '../hub/HubRecorder';
@@ -66,6 +67,11 @@ export function runRecord(argv: readonly string[], env: NodeJS.ProcessEnv): Prom
     clearTimeout(timer);
     signal.release();
     recorder.stop();
+    // Refused before any frame: leave no empty recording behind.
+    if (fatal && recorder.writer.frames === 0) {
+      rmSync(values.out, { force: true });
+      throw new RecordCommandError(fatal);
+    }
 
     if (recorder.invalid > 0) print(`left out ${recorder.invalid} byte strings that were not valid frames`);
     const { recording, byteLength } = readRecordingFile(values.out);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConnectionState } from '@rigcast/client';
 import type { Hub } from '@rigcast/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,4 +71,20 @@ describe('bad recordings given to rigcast replay', () => {
     await waitFor(() => arrivals.length >= FRAMES - 1, 'the complete frames');
     expect(arrivals.map((a) => Array.from(a.bytes))).toEqual(sent.slice(0, FRAMES - 1).map((b) => Array.from(b)));
   });
+
+  it('a wrong key ends replay and record with what to do, where a page would keep retrying', async () => {
+    arrivals.length = 0;
+    const keyed = await harness.hubWithViewKey('fans');
+    const [replayed, recorded] = await Promise.all([
+      finished(harness.rigcast(['replay', harness.path('good.rig'), '--hub', hub.url, '--room', 'bad', '--key', 'not-the-key'])),
+      finished(harness.rigcast(['record', '--hub', keyed.url, '--room', 'bad', '--out', harness.path('never.rig')])),
+    ]);
+    expect(replayed.code).toBe(1);
+    expect(replayed.stderr).toMatch(/^rigcast replay: The hub refused this replay: bad-key.*To fix: pass --key with the hub's publish key \(the key= in the tracker URL the hub prints\)\.?\n$/);
+    expect(recorded.code).toBe(1);
+    expect(existsSync(harness.path('never.rig'))).toBe(false);
+    expect(recorded.stderr).toMatch(/^rigcast record: The hub refused this recorder: bad-key.*To fix: pass --key with the hub's view key \(RIGCAST_VIEW_KEY on the hub\)\.?\n$/);
+    expect(arrivals).toHaveLength(0);
+  });
 });
+

@@ -48,7 +48,9 @@ beforeAll(async () => {
   performanceBytes(FRAMES, true).forEach((bytes, i) => writer.append(500 + (i * 1000) / RATE_HZ, bytes));
   writer.close();
   const result = await finished(
-    harness.rigcast(['export', harness.path('show.rig'), '--vrma', harness.path('show.vrma'), '--bvh', harness.path('show.bvh'), '--bvh-fps', String(RATE_HZ)]),
+    harness.rigcast([
+      'export', harness.path('show.rig'), '--vrma', harness.path('show.vrma'), '--bvh', harness.path('show.bvh'), '--bvh-fps', String(RATE_HZ), '--jsonl', harness.path('show.jsonl'),
+    ]),
   );
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
@@ -183,5 +185,17 @@ describe('rigcast export --bvh', () => {
     expect(eyes).toBeLessThan(0.1);
     // The head turns: the file is not a still pose.
     expect(quatAngleBetween(tracks.get('head')!.values.subarray(0, 4), tracks.get('head')!.values.subarray(60 * 4, 61 * 4)) / DEG).toBeGreaterThan(5);
+  });
+});
+
+describe('rigcast export --jsonl', () => {
+  it('writes a header line and a line per frame, which the command reads back as the same recording', async () => {
+    const lines = readFileSync(harness.path('show.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(FRAMES + 1);
+    expect(JSON.parse(lines[0])).toMatchObject({ format: 'rigcast-recording', version: 1, frames: FRAMES });
+    expect(JSON.parse(lines[1]).frame.face.blendshapes).toHaveProperty('jawOpen');
+    const again = await finished(harness.rigcast(['export', harness.path('show.jsonl'), '--jsonl', harness.path('again.jsonl')]));
+    expect(again.code).toBe(0);
+    expect(readFileSync(harness.path('again.jsonl'), 'utf8')).toBe(readFileSync(harness.path('show.jsonl'), 'utf8'));
   });
 });

@@ -36,6 +36,13 @@ export class RecordHarness {
     return hub;
   }
 
+  /** A hub whose viewers need `viewKey`. */
+  async hubWithViewKey(viewKey: string): Promise<Hub> {
+    const hub = await createHub({ port: 0, publishKey: 'test-publish-key', viewKey, allowedOrigins: [] });
+    this.hubs.push(hub);
+    return hub;
+  }
+
   /** A path in the temporary folder. */
   path(name: string): string {
     return join(this.dir, name);
