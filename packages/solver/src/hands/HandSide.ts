@@ -1,0 +1,11 @@
+/** A side of the body: the subject's own, or the avatar's, as each use says. */
+export const HandSide = {
+  Left: 'left',
+  Right: 'right',
+} as const;
+export type HandSide = (typeof HandSide)[keyof typeof HandSide];
+
+/** The other side. */
+export function otherSide(side: HandSide): HandSide {
+  return side === HandSide.Left ? HandSide.Right : HandSide.Left;
+}
