@@ -1,4 +1,4 @@
-import { quatFitRotation, quatFromRotationVector, quatMultiply, quatNormalize, quatRotateVec3, quatSet } from '@rigcast/math';
+import { quatConjugate, quatCopy, quatFitRotation, quatMultiply, quatNormalize, quatRotateVec3 } from '@rigcast/math';
 import type { Quat } from '@rigcast/protocol';
 import {
   FINGER_DIP_COUPLING_SIGMA,
@@ -33,7 +33,11 @@ const _centroid = new Float64Array(3);
 const _hand = new Float64Array(HAND_LANDMARK_COUNT * 3);
 const _w = new Float64Array(SEGMENTS * 3);
 const _prefix = new Float64Array((SEGMENTS + 1) * 3);
+/** The model point of the landmark being added (hand frame, scaled), then its residual. */
 const _model = new Float64Array(3);
+/** A digit point's derivative before it is turned into the hand frame, and the scale: scratch, not arguments, so no double is boxed on a call. */
+const _derivative = new Float64Array(3);
+const _scale = new Float64Array(1);
 const _jacobian = new Float64Array(3 * ANGLES_PER_DIGIT);
 const _row = new Float64Array(ANGLES + ANGLES_PER_DIGIT);
 const _cols = new Int32Array(ANGLES + ANGLES_PER_DIGIT);
@@ -101,26 +105,26 @@ export class HandPoseFitter {
       const l = PALM_LANDMARKS[i] * 3;
       for (let k = 0; k < 3; k++) _palmObserved[i * 3 + k] = points[l + k] - _centroid[k];
     }
-    if (warm) quatSet(_q, this.rotation[0], this.rotation[1], this.rotation[2], this.rotation[3]);
+    if (warm) quatCopy(_q, this.rotation);
     else if (!model.guessHandRotation(_q, points)) return false;
     quatFitRotation(_q, model.palmCentred, _palmObserved, n);
     // Scale: Σ b · R a ⁄ Σ |a|²; residual: Σ |b − s R a|².
     let dot = 0;
     for (let i = 0; i < n; i++) {
-      quatRotateVec3(_v, _q, model.palmCentred.subarray(i * 3, i * 3 + 3));
+      rotatePalmPoint(_v, _q, model.palmCentred, i);
       dot += _v[0] * _palmObserved[i * 3] + _v[1] * _palmObserved[i * 3 + 1] + _v[2] * _palmObserved[i * 3 + 2];
     }
     const scale = dot / model.palmSpread;
     if (!(scale > 0) || !Number.isFinite(scale)) return false;
     let residual = 0;
     for (let i = 0; i < n; i++) {
-      quatRotateVec3(_v, _q, model.palmCentred.subarray(i * 3, i * 3 + 3));
+      rotatePalmPoint(_v, _q, model.palmCentred, i);
       for (let k = 0; k < 3; k++) {
         const e = _palmObserved[i * 3 + k] - scale * _v[k];
         residual += e * e;
       }
     }
-    quatSet(this.rotation, _q[0], _q[1], _q[2], _q[3]);
+    quatCopy(this.rotation, _q);
     this.measuredScale = scale;
     this.noise = Math.min(MAX_NOISE, Math.sqrt(residual / (n * 3 - PALM_FIT_DOF)));
     return true;
@@ -136,7 +140,8 @@ export class HandPoseFitter {
     // Position from the palm: centroid − s R c_rest.
     quatRotateVec3(_v, this.rotation, model.palmCentroid);
     for (let k = 0; k < 3; k++) this.position[k] = _centroid[k] - scale * _v[k];
-    this.readDigitsDirectly(points, scale);
+    _scale[0] = scale;
+    this.readDigitsDirectly(points);
     const angles = this.angles;
     const dipWeight = this.noise / FINGER_DIP_COUPLING_SIGMA;
     const ipWeight = this.noise / THUMB_IP_COUPLING_SIGMA;
@@ -146,7 +151,7 @@ export class HandPoseFitter {
       iteration++;
       _normal.fill(0);
       _gradient.fill(0);
-      this.accumulatePoints(points, scale);
+      this.accumulatePoints(points);
       // Anatomy priors, residual w · (end − k · middle) on each digit.
       for (let d = 0; d < DIGIT_COUNT; d++) {
         const o = ANGLES + d * ANGLES_PER_DIGIT;
@@ -181,9 +186,12 @@ export class HandPoseFitter {
       for (let i = 0; i < ANGLES; i++) largest = Math.max(largest, Math.abs(_step[i]));
       if (!Number.isFinite(largest)) break;
       // R ← R · exp(δ), t ← t + R τ, angles += Δ (then back inside the limits).
-      quatRotateVec3(_v, this.rotation, _step.subarray(POSITION, POSITION + 3));
+      _v[0] = _step[POSITION]; _v[1] = _step[POSITION + 1]; _v[2] = _step[POSITION + 2];
+      quatRotateVec3(_v, this.rotation, _v);
       for (let k = 0; k < 3; k++) this.position[k] += _v[k];
-      quatFromRotationVector(_q, _step[ROTATION], _step[ROTATION + 1], _step[ROTATION + 2]);
+      // The rotation step as the unit quaternion along (δ/2, 1): exp(δ) to second order, and the
+      // same fixed point once the steps vanish.
+      _q[0] = _step[ROTATION] / 2; _q[1] = _step[ROTATION + 1] / 2; _q[2] = _step[ROTATION + 2] / 2; _q[3] = 1;
       quatNormalize(this.rotation, quatMultiply(this.rotation, this.rotation, _q));
       for (let d = 0; d < DIGIT_COUNT; d++) {
         for (let k = 0; k < ANGLES_PER_DIGIT; k++) {
@@ -208,7 +216,7 @@ export class HandPoseFitter {
     for (let i = 0; i < angles.length; i++) finite &&= Number.isFinite(angles[i]);
     if (!finite || !Number.isFinite(this.rotation[0] + this.rotation[1] + this.rotation[2] + this.rotation[3])) {
       this.fitPalm(points, false);
-      this.readDigitsDirectly(points, scale);
+      this.readDigitsDirectly(points);
     }
   }
 
@@ -216,9 +224,9 @@ export class HandPoseFitter {
    * Each digit's angles from its own landmarks, segment by segment, in the hand frame: the start of
    * the fit (and its fallback).
    */
-  private readDigitsDirectly(points: ArrayLike<number>, scale: number): void {
+  private readDigitsDirectly(points: ArrayLike<number>): void {
     const model = this.model;
-    this.toHandFrame(points, scale);
+    this.toHandFrame(points);
     for (let d = 0; d < DIGIT_COUNT; d++) {
       const base = DIGIT_BASE_LANDMARKS[d];
       const axes = d * 9;
@@ -245,9 +253,10 @@ export class HandPoseFitter {
     }
   }
 
-  /** Writes the landmarks into {@link _hand} in the hand frame, divided by `scale`. */
-  private toHandFrame(points: ArrayLike<number>, scale: number): void {
-    quatSet(_q, -this.rotation[0], -this.rotation[1], -this.rotation[2], this.rotation[3]);
+  /** Writes the landmarks into {@link _hand} in the hand frame, divided by the scale. */
+  private toHandFrame(points: ArrayLike<number>): void {
+    const scale = _scale[0];
+    quatConjugate(_q, this.rotation);
     for (let i = 0; i < HAND_LANDMARK_COUNT; i++) {
       for (let k = 0; k < 3; k++) _v[k] = (points[i * 3 + k] - this.position[k]) / scale;
       quatRotateVec3(_v, _q, _v);
@@ -260,16 +269,18 @@ export class HandPoseFitter {
    * normal equations. The rows of a point have three blocks: ∂e/∂δ = [u]× for u = Rᵀ(y − t),
    * ∂e/∂τ = −I, and −s · ∂model/∂angles for a digit's joints.
    */
-  private accumulatePoints(points: ArrayLike<number>, scale: number): void {
+  private accumulatePoints(points: ArrayLike<number>): void {
     const model = this.model;
     const rest = model.rest;
-    quatSet(_q, -this.rotation[0], -this.rotation[1], -this.rotation[2], this.rotation[3]);
+    quatConjugate(_q, this.rotation);
     // The wrist and the five digit bases are rigid with the hand.
-    this.accumulatePoint(points, H.Wrist, rest[0] * scale, rest[1] * scale, rest[2] * scale, -1);
+    setModelPoint(rest, 0, 0, 0, 0);
+    this.accumulatePoint(points, H.Wrist, -1);
     for (let d = 0; d < DIGIT_COUNT; d++) {
       const base = DIGIT_BASE_LANDMARKS[d];
       const b = base * 3;
-      this.accumulatePoint(points, base, rest[b] * scale, rest[b + 1] * scale, rest[b + 2] * scale, -1);
+      setModelPoint(rest, b, 0, 0, 0);
+      this.accumulatePoint(points, base, -1);
       const a = d * ANGLES_PER_DIGIT;
       const spread = this.angles[a];
       const cs = Math.cos(spread), ss = Math.sin(spread);
@@ -293,35 +304,36 @@ export class HandPoseFitter {
         const px = _prefix[j * 3], py = _prefix[j * 3 + 1], pz = _prefix[j * 3 + 2];
         const qx = px * cs + pz * ss, qy = py, qz = -px * ss + pz * cs;
         // ∂q/∂spread = Y × q; ∂q/∂curl_k = Ry(spread) · (b, −a, 0) of (Σ_{k ≤ i ≤ j} w_i) = (a, b, c).
-        setDerivative(0, qz, 0, -qx, model.digitAxes, axes, scale);
+        _derivative[0] = qz; _derivative[1] = 0; _derivative[2] = -qx;
+        setDerivative(0, model.digitAxes, axes);
         for (let k = 1; k <= SEGMENTS; k++) {
           if (k > j) {
-            setDerivative(k, 0, 0, 0, model.digitAxes, axes, scale);
-            continue;
+            _derivative[0] = 0; _derivative[1] = 0; _derivative[2] = 0;
+          } else {
+            // (sb, −sa, 0) turned by Ry(spread).
+            const sa = px - _prefix[(k - 1) * 3], sb = py - _prefix[(k - 1) * 3 + 1];
+            _derivative[0] = sb * cs; _derivative[1] = -sa; _derivative[2] = -sb * ss;
           }
-          const sa = px - _prefix[(k - 1) * 3], sb = py - _prefix[(k - 1) * 3 + 1];
-          // (sb, −sa, 0) turned by Ry(spread).
-          setDerivative(k, sb * cs, -sa, -sb * ss, model.digitAxes, axes, scale);
+          setDerivative(k, model.digitAxes, axes);
         }
         // Model point: s · (base + D q).
-        const mx = rest[b] + model.digitAxes[axes] * qx + model.digitAxes[axes + 3] * qy + model.digitAxes[axes + 6] * qz;
-        const my = rest[b + 1] + model.digitAxes[axes + 1] * qx + model.digitAxes[axes + 4] * qy + model.digitAxes[axes + 7] * qz;
-        const mz = rest[b + 2] + model.digitAxes[axes + 2] * qx + model.digitAxes[axes + 5] * qy + model.digitAxes[axes + 8] * qz;
-        this.accumulatePoint(points, base + j, mx * scale, my * scale, mz * scale, d);
+        _derivative[0] = qx; _derivative[1] = qy; _derivative[2] = qz;
+        setModelPoint(rest, b, 1, model.digitAxes, axes);
+        this.accumulatePoint(points, base + j, d);
       }
     }
   }
 
   /**
-   * Adds one landmark: model point (hand frame, scaled) `m`, and when `digit` ≥ 0 the derivatives
-   * of `m` with respect to that digit's angles, waiting in `_jacobian`.
+   * Adds one landmark: its model point (hand frame, scaled) waiting in `_model`, and when
+   * `digit` ≥ 0 the derivatives of it with respect to that digit's angles, in `_jacobian`.
    */
-  private accumulatePoint(points: ArrayLike<number>, landmark: number, mx: number, my: number, mz: number, digit: number): void {
+  private accumulatePoint(points: ArrayLike<number>, landmark: number, digit: number): void {
     const l = landmark * 3;
     for (let k = 0; k < 3; k++) _v[k] = points[l + k] - this.position[k];
     quatRotateVec3(_v, _q, _v);
     const ux = _v[0], uy = _v[1], uz = _v[2];
-    _model[0] = ux - mx; _model[1] = uy - my; _model[2] = uz - mz;
+    _model[0] = ux - _model[0]; _model[1] = uy - _model[1]; _model[2] = uz - _model[2];
     const count = digit >= 0 ? ANGLES + ANGLES_PER_DIGIT : ANGLES;
     for (let c = 0; c < ANGLES; c++) _cols[c] = c;
     if (digit >= 0) for (let c = 0; c < ANGLES_PER_DIGIT; c++) _cols[ANGLES + c] = ANGLES + digit * ANGLES_PER_DIGIT + c;
@@ -346,11 +358,31 @@ export class HandPoseFitter {
   }
 }
 
-/** Stores s · D · (x, y, z) as the derivative of a digit point by angle `k` (0 = spread). */
-function setDerivative(k: number, x: number, y: number, z: number, axes: Float64Array, o: number, scale: number): void {
+/** `out = q · points[i]` for flat points, without making a view of them. */
+function rotatePalmPoint(out: Float64Array, q: Quat, points: Float64Array, i: number): void {
+  out[0] = points[i * 3]; out[1] = points[i * 3 + 1]; out[2] = points[i * 3 + 2];
+  quatRotateVec3(out, q, out);
+}
+
+/** Stores s · D · `_derivative` as the derivative of a digit point by angle `k` (0 = spread); D is the digit's axes at `o`. */
+function setDerivative(k: number, axes: Float64Array, o: number): void {
+  const x = _derivative[0], y = _derivative[1], z = _derivative[2], scale = _scale[0];
   _jacobian[k * 3] = scale * (axes[o] * x + axes[o + 3] * y + axes[o + 6] * z);
   _jacobian[k * 3 + 1] = scale * (axes[o + 1] * x + axes[o + 4] * y + axes[o + 7] * z);
   _jacobian[k * 3 + 2] = scale * (axes[o + 2] * x + axes[o + 5] * y + axes[o + 8] * z);
+}
+
+/**
+ * `_model` = s · (rest point at `b` + D · `_derivative`) when `withOffset` is 1, or s · the rest
+ * point alone when it is 0 (then `axes` is not read).
+ */
+function setModelPoint(rest: Float64Array, b: number, withOffset: number, axes: Float64Array | 0, o: number): void {
+  const scale = _scale[0];
+  for (let k = 0; k < 3; k++) {
+    let v = rest[b + k];
+    if (withOffset && axes) v += axes[o + k] * _derivative[0] + axes[o + 3 + k] * _derivative[1] + axes[o + 6 + k] * _derivative[2];
+    _model[k] = v * scale;
+  }
 }
 
 /** Solves (A + λ diag) x = −g by Cholesky, in place in A; false when A is not positive definite. */

@@ -316,7 +316,9 @@ export class HandSolver {
       const o = L.Bones + b * 4;
       bone[0] = out[o]; bone[1] = out[o + 1]; bone[2] = out[o + 2]; bone[3] = out[o + 3];
     }
-    target.confidence[slot.side === HandSide.Left ? 'leftHand' : 'rightHand'] = out[L.Confidence];
+    // Named stores: a computed key would box the number.
+    if (slot.side === HandSide.Left) target.confidence.leftHand = out[L.Confidence];
+    else target.confidence.rightHand = out[L.Confidence];
 
     const lowerArm = target.bones[slot.lowerArm];
     if (!lowerArm) return;

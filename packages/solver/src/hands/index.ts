@@ -1,6 +1,6 @@
 export type { ArmChainLike } from './ArmChainLike';
 export { addHandBones } from './addHandBones';
-export { MAX_HAND_TO_POSE_WRIST, assignHands, type DetectedHandLike } from './assignHands';
+export { MAX_HAND_TO_POSE_WRIST, MIN_POSE_MATCH_MARGIN, assignHands, type DetectedHandLike } from './assignHands';
 export { DEFAULT_HAND_FILTER_SETTINGS, type HandFilterSettings } from './HandFilterSettings';
 export {
   FINGER_DIP_COUPLING_SIGMA,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_HAND_TO_POSE_WRIST, assignHands, type DetectedHandLike } from '../assignHands';
+import { MAX_HAND_TO_POSE_WRIST, MIN_POSE_MATCH_MARGIN, assignHands, type DetectedHandLike } from '../assignHands';
 import type { HandSide } from '../HandSide';
 import type { PoseWristsLike } from '../PoseWristsLike';
 
@@ -30,6 +30,15 @@ describe('assignHands', () => {
       expect(assignHands([hand(0.3, 0.5, 'Left')], 1, pose, sides())).toEqual(['left', null]);
       expect(assignHands([hand(0.3, 0.5, 'Right'), hand(0.8, 0.5, 'Left')], 2, pose, sides())).toEqual(['right', 'left']);
     }
+  });
+
+  it('lets the label decide when the pose cannot tell its wrists apart (both in one place, as on hand.mp4 frame 64)', () => {
+    const unsure: PoseWristsLike = { left: { x: 0.383, y: 0.685, visibility: 0.5 }, right: { x: 0.383, y: 0.691, visibility: 0.63 }, aspect: 16 / 9 };
+    expect(assignHands([hand(0.39, 0.5, 'Right')], 1, unsure, sides())).toEqual(['right', null]);
+    expect(assignHands([hand(0.39, 0.5, 'Right'), hand(0.39, 0.9, 'Left')], 2, unsure, sides())).toEqual(['right', 'left']);
+    // Twice the margin apart: clear, and the pose wins over a wrong label.
+    const apart: PoseWristsLike = { ...unsure, left: { x: 0.383 + (2 * MIN_POSE_MATCH_MARGIN) / unsure.aspect, y: 0.691 } };
+    expect(assignHands([hand(0.383, 0.691, 'Left')], 1, apart, sides())).toEqual(['right', null]);
   });
 
   it('reads the label the other way round when the image was mirrored', () => {
