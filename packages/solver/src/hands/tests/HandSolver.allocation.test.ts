@@ -1,43 +1,19 @@
 import { DEG, quatFromAxisAngle } from '@rigcast/math';
 import { createEmptyBody, type BodyRig, type Quat } from '@rigcast/protocol';
-import { PerformanceObserver } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { bytesPerCall, retainedBytes } from '../../../../../test/support/allocation';
 import { OPEN_HAND_FIXTURE_PATH, THUMBS_UP_HAND_FIXTURE_PATH, loadHandFixture } from '../../fixture/loadHandFixture';
 import { addHandBones } from '../addHandBones';
 import { HandSolver } from '../HandSolver';
 import { handBoneNames } from '../HandState';
 import { armChain } from './handFk';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-/** Calls before measuring (tens of thousands of solves in all: the tests get 30 s on a loaded machine). */
-const WARM_UP_CALLS = 3000;
 const FRAME_MS = 1000 / 30;
+const MEASURED_CALLS = 1000;
 const ARM: Quat = quatFromAxisAngle([0, 0, 0, 1], [0, 0, 1], -60 * DEG);
 // Both real recordings back to back: one or no hand, held, lost and found again, pose wrists on and off.
 const frames = [...loadHandFixture(THUMBS_UP_HAND_FIXTURE_PATH).frames, ...loadHandFixture(OPEN_HAND_FIXTURE_PATH).frames];
 const arms = armChain({ left: ARM, right: ARM });
-
-/** Heap bytes allocated per call of `step(i)` over `calls` calls; throws if a GC ran meanwhile (the figure would be wrong). */
-async function bytesPerCall(step: (i: number) => void, calls: number): Promise<number> {
-  for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
-  let gcRuns = 0;
-  const observer = new PerformanceObserver((list) => {
-    gcRuns += list.getEntries().length;
-  });
-  gc();
-  await new Promise((r) => setTimeout(r, 20));
-  observer.observe({ entryTypes: ['gc'] });
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < calls; i++) step(WARM_UP_CALLS + i);
-  const bytes = (process.memoryUsage().heapUsed - before) / calls;
-  await new Promise((r) => setTimeout(r, 20));
-  observer.disconnect();
-  if (gcRuns > 0) throw new Error(`${gcRuns} GC runs during the measurement: use fewer calls`);
-  return bytes;
-}
 
 function solveInto(body: BodyRig, withArms: boolean): (i: number) => void {
   const solver = new HandSolver();
@@ -71,9 +47,9 @@ describe('HandSolver per-frame allocation', () => {
       written.confidence.leftHand = (i % 89) / 89 + 1e-3;
       written.confidence.rightHand = (i % 83) / 83 + 1e-3;
     };
-    const baseline = await bytesPerCall(writeOnly, 1000);
-    const withArms = await bytesPerCall(solveInto(rig(), true), 1000);
-    const handsOnly = await bytesPerCall(solveInto(rig(), false), 1000);
+    const baseline = await bytesPerCall(writeOnly, MEASURED_CALLS);
+    const withArms = await bytesPerCall(solveInto(rig(), true), MEASURED_CALLS);
+    const handsOnly = await bytesPerCall(solveInto(rig(), false), MEASURED_CALLS);
     console.log(`per frame (${frames.length} real frames looped): solve with an arm chain ${withArms.toFixed(0)} B, without ${handsOnly.toFixed(0)} B, writing the BodyRig alone ${baseline.toFixed(0)} B`);
     // Beyond the output, only numbers boxed at call boundaries the JIT did not inline (16 B each; a
     // few per hand, up to two hands a frame, more under vitest's module transform than in a bundle).
@@ -83,13 +59,7 @@ describe('HandSolver per-frame allocation', () => {
   }, 30_000);
 
   it('retains nothing: the heap after 10,000 solves and a GC is where it started', () => {
-    const step = solveInto(rig(), true);
-    for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 10_000; i++) step(WARM_UP_CALLS + i);
-    gc();
-    const growth = process.memoryUsage().heapUsed - before;
+    const growth = retainedBytes(solveInto(rig(), true), 10_000);
     console.log(`retained after 10,000 solves: ${growth} B`);
     // Keeping even one boxed number per frame would retain ≥ 160 KB.
     expect(growth).toBeLessThan(64 * 1024);
