@@ -30,7 +30,6 @@ export {
   assignHands,
   handBoneNames,
   maxFingerSpread,
-  otherSide,
   shouldDetectHands,
   wristInFrame,
   type ArmChainLike,

@@ -1,4 +1,8 @@
 import { DEG, clamp } from '@rigcast/math';
+import { ANGLES_PER_DIGIT, DigitAngle } from './DigitAngle';
+
+/** The thumb is digit 0. */
+const THUMB = 0;
 
 /**
  * The range of one digit's four angles, in radians. `spread` turns the digit in the palm plane
@@ -64,20 +68,21 @@ export function maxFingerSpread(totalBend: number): number {
 }
 
 /**
- * Clamps the four angles of digit `digit` (0 = thumb) stored at `params[digit * 4 …]` to its
- * limits, the finger's spread to what its bend allows.
+ * Clamps the four angles of digit `digit` (0 = thumb) stored at `params[digit * ANGLES_PER_DIGIT …]`
+ * to its limits, the finger's spread to what its bend allows.
  */
 export function clampDigitAngles(params: Float64Array, digit: number): void {
-  const o = digit * 4;
-  const limits = digit === 0 ? THUMB_LIMITS : FINGER_LIMITS;
-  params[o + 1] = clamp(params[o + 1], limits.baseCurl[0], limits.baseCurl[1]);
-  params[o + 2] = clamp(params[o + 2], limits.middleCurl[0], limits.middleCurl[1]);
-  params[o + 3] = clamp(params[o + 3], limits.endCurl[0], limits.endCurl[1]);
-  if (digit === 0) {
-    params[o] = clamp(params[o], limits.spread[0], limits.spread[1]);
+  const o = digit * ANGLES_PER_DIGIT;
+  const base = o + DigitAngle.BaseCurl, middle = o + DigitAngle.MiddleCurl, end = o + DigitAngle.EndCurl, spread = o + DigitAngle.Spread;
+  const limits = digit === THUMB ? THUMB_LIMITS : FINGER_LIMITS;
+  params[base] = clamp(params[base], limits.baseCurl[0], limits.baseCurl[1]);
+  params[middle] = clamp(params[middle], limits.middleCurl[0], limits.middleCurl[1]);
+  params[end] = clamp(params[end], limits.endCurl[0], limits.endCurl[1]);
+  if (digit === THUMB) {
+    params[spread] = clamp(params[spread], limits.spread[0], limits.spread[1]);
   } else {
-    const spread = maxFingerSpread(params[o + 1] + params[o + 2] + params[o + 3]);
-    params[o] = clamp(params[o], -spread, spread);
+    const room = maxFingerSpread(params[base] + params[middle] + params[end]);
+    params[spread] = clamp(params[spread], -room, room);
   }
 }
 

@@ -1,15 +1,10 @@
-import { quatConjugate, quatFromBasis, quatMultiply, quatSet } from '@rigcast/math';
+import { quatConjugate, quatFromBasis, quatMultiply } from '@rigcast/math';
 import type { Quat } from '@rigcast/protocol';
 import { DIGIT_BASE_LANDMARKS, HAND_LANDMARK_COUNT, HandLandmarkIndex as H, LANDMARKS_PER_DIGIT } from './HandLandmarkIndex';
 import type { HandRestShape } from './HandRestShape';
+import { ANGLES_PER_DIGIT, DIGIT_COUNT, DigitAngle } from './DigitAngle';
 import { palmFrame } from './palmFrame';
 
-/** The number of digits (thumb, index, middle, ring, little) and of angles each has. */
-export const DIGIT_COUNT = 5;
-export const ANGLES_PER_DIGIT = 4;
-/** Where each angle of a digit sits in a pose's angle list (`digit * 4 + offset`). */
-export const DigitAngle = { Spread: 0, BaseCurl: 1, MiddleCurl: 2, EndCurl: 3 } as const;
-export type DigitAngle = (typeof DigitAngle)[keyof typeof DigitAngle];
 
 /** Landmarks rigid with the hand bone: the wrist, the thumb's CMC and the four knuckles. */
 export const PALM_LANDMARKS = [H.Wrist, H.ThumbCmc, H.IndexMcp, H.MiddleMcp, H.RingMcp, H.LittleMcp] as const;
@@ -97,22 +92,23 @@ export class HandModel {
   /**
    * Writes the local rotations of the 15 digit bones (thumb metacarpal, proximal, distal; then
    * each finger's proximal, intermediate, distal), 4 values each from `offset`, for the angles
-   * `angles` (`digit * 4 + DigitAngle`), on a left hand.
+   * `angles` (`digit * ANGLES_PER_DIGIT + DigitAngle`), on a left hand.
    */
   writeDigitRotations(angles: ArrayLike<number>, out: Float64Array, offset: number): void {
     for (let d = 0; d < DIGIT_COUNT; d++) {
       const a = d * ANGLES_PER_DIGIT;
       for (let bone = 0; bone < SEGMENTS; bone++) {
-        const curl = angles[a + 1 + bone];
-        quatSet(_a, 0, 0, -Math.sin(curl / 2), Math.cos(curl / 2));
+        // Rz(−curl), then Ry(spread) before it on the first bone (written out: no doubles passed on a call).
+        const curl = angles[a + DigitAngle.BaseCurl + bone];
+        _a[0] = 0; _a[1] = 0; _a[2] = -Math.sin(curl / 2); _a[3] = Math.cos(curl / 2);
         if (bone === 0) {
-          const spread = angles[a];
-          quatSet(_b, 0, Math.sin(spread / 2), 0, Math.cos(spread / 2));
+          const spread = angles[a + DigitAngle.Spread];
+          _b[0] = 0; _b[1] = Math.sin(spread / 2); _b[2] = 0; _b[3] = Math.cos(spread / 2);
           quatMultiply(_a, _b, _a);
         }
         // basis · r · basis⁻¹
         const b = d * 4;
-        quatSet(_b, this.digitBasis[b], this.digitBasis[b + 1], this.digitBasis[b + 2], this.digitBasis[b + 3]);
+        _b[0] = this.digitBasis[b]; _b[1] = this.digitBasis[b + 1]; _b[2] = this.digitBasis[b + 2]; _b[3] = this.digitBasis[b + 3];
         quatMultiply(_a, _b, _a);
         quatConjugate(_b, _b);
         quatMultiply(_a, _a, _b);

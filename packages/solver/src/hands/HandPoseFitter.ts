@@ -7,7 +7,8 @@ import {
   clampDigitAngles,
 } from './HandJointLimits';
 import { DIGIT_BASE_LANDMARKS, HAND_LANDMARK_COUNT, HandLandmarkIndex as H, LANDMARKS_PER_DIGIT } from './HandLandmarkIndex';
-import { ANGLES_PER_DIGIT, DIGIT_COUNT, HandModel, PALM_LANDMARKS } from './HandModel';
+import { ANGLES_PER_DIGIT, DIGIT_COUNT, DigitAngle } from './DigitAngle';
+import { HandModel, PALM_LANDMARKS } from './HandModel';
 
 /** Unknowns of the fit: the hand's rotation (3) and position (3), then 4 angles per digit. */
 const ROTATION = 0;
@@ -154,11 +155,11 @@ export class HandPoseFitter {
       this.accumulatePoints(points);
       // Anatomy priors, residual w · (end − k · middle) on each digit.
       for (let d = 0; d < DIGIT_COUNT; d++) {
-        const o = ANGLES + d * ANGLES_PER_DIGIT;
         const k = d === 0 ? 1 : FINGER_DIP_PER_PIP;
         const w = d === 0 ? ipWeight : dipWeight;
-        const e = w * (angles[d * ANGLES_PER_DIGIT + 3] - k * angles[d * ANGLES_PER_DIGIT + 2]);
-        const a = o + 3, b = o + 2;
+        const end = d * ANGLES_PER_DIGIT + DigitAngle.EndCurl, middle = d * ANGLES_PER_DIGIT + DigitAngle.MiddleCurl;
+        const e = w * (angles[end] - k * angles[middle]);
+        const a = ANGLES + end, b = ANGLES + middle;
         _normal[a * UNKNOWNS + a] += w * w;
         _normal[b * UNKNOWNS + b] += k * k * w * w;
         _normal[a * UNKNOWNS + b] -= k * w * w;
@@ -245,10 +246,10 @@ export class HandPoseFitter {
         const c = Math.cos(spread), sn = Math.sin(spread);
         const r = (d * SEGMENTS + s) * 3;
         const bend = Math.atan2(-y, x * c - z * sn) - Math.atan2(-model.segmentDirection[r + 1], model.segmentDirection[r]);
-        this.angles[a + 1 + s] = wrapAngle(bend - previous);
+        this.angles[a + DigitAngle.BaseCurl + s] = wrapAngle(bend - previous);
         previous = bend;
       }
-      this.angles[a] = spread;
+      this.angles[a + DigitAngle.Spread] = spread;
       clampDigitAngles(this.angles, d);
     }
   }
@@ -282,13 +283,13 @@ export class HandPoseFitter {
       setModelPoint(rest, b, 0, 0, 0);
       this.accumulatePoint(points, base, -1);
       const a = d * ANGLES_PER_DIGIT;
-      const spread = this.angles[a];
+      const spread = this.angles[a + DigitAngle.Spread];
       const cs = Math.cos(spread), ss = Math.sin(spread);
       // w_j = L_j · Rz(−A_j) r_j in the digit's basis, and their running sums.
       let bend = 0;
       _prefix[0] = 0; _prefix[1] = 0; _prefix[2] = 0;
       for (let s = 0; s < SEGMENTS; s++) {
-        bend += this.angles[a + 1 + s];
+        bend += this.angles[a + DigitAngle.BaseCurl + s];
         const r = (d * SEGMENTS + s) * 3;
         const rx = model.segmentDirection[r], ry = model.segmentDirection[r + 1], rz = model.segmentDirection[r + 2];
         const length = model.segmentLength[d * SEGMENTS + s];

@@ -5,7 +5,3 @@ export const HandSide = {
 } as const;
 export type HandSide = (typeof HandSide)[keyof typeof HandSide];
 
-/** The other side. */
-export function otherSide(side: HandSide): HandSide {
-  return side === HandSide.Left ? HandSide.Right : HandSide.Left;
-}

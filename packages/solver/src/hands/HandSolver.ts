@@ -1,4 +1,4 @@
-import { clamp, quatIdentity, quatInverseMultiply, quatMultiply, quatSet } from '@rigcast/math';
+import { clamp, quatCopy, quatIdentity, quatInverseMultiply, quatMultiply } from '@rigcast/math';
 import type { BodyRig, HumanoidBoneName, Quat } from '@rigcast/protocol';
 import { OneEuroFilterBank } from '../filters/OneEuroFilterBank';
 import { scaleOneEuroParams, type OneEuroParams } from '../filters/OneEuroParams';
@@ -14,7 +14,8 @@ import { constrainWrist } from './constrainWrist';
 import { DEFAULT_HAND_FILTER_SETTINGS, type HandFilterSettings } from './HandFilterSettings';
 import type { HandLandmarkerResultLike } from './HandLandmarkerResultLike';
 import { HAND_LANDMARK_COUNT, HandLandmarkIndex } from './HandLandmarkIndex';
-import { ANGLES_PER_DIGIT, DIGIT_COUNT, HandModel } from './HandModel';
+import { ANGLES_PER_DIGIT, DIGIT_COUNT } from './DigitAngle';
+import { HandModel } from './HandModel';
 import { HandPoseFitter } from './HandPoseFitter';
 import { DEFAULT_HAND_REST_SHAPE, type HandRestShape } from './HandRestShape';
 import { HandSide } from './HandSide';
@@ -90,12 +91,12 @@ interface HandSlot {
  * - **Which hand is which** comes from {@link assignHands}: the nearer pose wrist when the pose
  *   sees wrists in the frame, else MediaPipe's label (a hint).
  * - **Fitting**: {@link HandPoseFitter} fits a kinematic hand (the {@link HandRestShape}, scaled to
- *   the hand seen) to the 21 world landmarks at once, within the joint limits
- *   ({@link HandJointLimits}): the wrist from a palm frame, each digit's spread and three curls,
- *   the thumb in its own basis.
+ *   the hand seen) to the 21 world landmarks at once, within the joint limits (`FINGER_LIMITS`,
+ *   `THUMB_LIMITS`): the wrist from a palm frame, each digit's spread and three curls, the thumb in
+ *   its own basis.
  * - **Wrist**: the hand's rotation is made local to the lowerArm from the arm chain, and
- *   {@link constrainWrist} moves {@link FOREARM_TWIST_SHARE} of its twist into the lowerArm (which
- *   the body solver wrote first: `lowerArm · Rx(share)`) and clamps the rest. With no arm chain
+ *   {@link constrainWrist} moves `FOREARM_TWIST_SHARE` of its twist into the lowerArm (which the
+ *   body solver wrote first: `lowerArm · Rx(share)`) and clamps the rest to `WRIST_LIMITS`. With no arm chain
  *   (`arms` null: no pose, e.g. a hand close to the camera) the fingers are still solved and the
  *   wrist is held straight, at confidence {@link HAND_WITHOUT_ARM_CONFIDENCE}.
  * - **Loss**: a hand not seen, or whose arm the chain reports lost, holds for {@link HAND_HOLD_MS},
@@ -106,7 +107,8 @@ interface HandSlot {
  * - **Filters**: One Euro on the wrist's rotation and on each digit angle ({@link HandFilterSettings}).
  *
  * `solve` writes into a BodyRig the caller allocated once (with {@link addHandBones}; `solve` adds
- * them itself the first time if they are missing), and then only overwrites them. It allocates nothing per frame.
+ * the bones itself the first time if they are missing), and then only overwrites them. It
+ * allocates nothing per frame.
  * @example
  * const hands = new HandSolver({ mirror: true });
  * const body = createEmptyBody();
@@ -172,7 +174,7 @@ export class HandSolver {
     return this._slots[side === HandSide.Left ? 0 : 1].lifecycle.state;
   }
 
-  /** How many hands were tracked (not held or lost) on the last {@link solve}: what {@link shouldDetectHands} needs. */
+  /** How many hands were tracked (not held or lost) on the last {@link solve}: what `shouldDetectHands` needs. */
   get trackedCount(): number {
     return (this._slots[0].lifecycle.state === 'tracking' ? 1 : 0) + (this._slots[1].lifecycle.state === 'tracking' ? 1 : 0);
   }
@@ -298,7 +300,7 @@ export class HandSolver {
     Mirror.rotation(_q, _hand, right);
     live.set(_q, L.Bones);
     for (let b = 0; b < HAND_BONE_COUNT - 1; b++) {
-      quatSet(_q, _digits[b * 4], _digits[b * 4 + 1], _digits[b * 4 + 2], _digits[b * 4 + 3]);
+      _q[0] = _digits[b * 4]; _q[1] = _digits[b * 4 + 1]; _q[2] = _digits[b * 4 + 2]; _q[3] = _digits[b * 4 + 3];
       Mirror.rotation(_q, _q, right);
       live.set(_q, L.Bones + (b + 1) * 4);
     }
@@ -326,12 +328,12 @@ export class HandSolver {
     // wrote, the body did not solve since, and its own value is the one saved.
     const unchanged = slot.wroteLowerArm && lowerArm[0] === slot.lowerArmWritten[0] && lowerArm[1] === slot.lowerArmWritten[1] &&
       lowerArm[2] === slot.lowerArmWritten[2] && lowerArm[3] === slot.lowerArmWritten[3];
-    if (!unchanged) quatSet(slot.lowerArmBase, lowerArm[0], lowerArm[1], lowerArm[2], lowerArm[3]);
+    if (!unchanged) quatCopy(slot.lowerArmBase, lowerArm);
     // Rx(twist): the same quaternion on either side, since a reflection x → −x keeps rotations about X.
     const half = out[L.Twist] / 2;
-    quatSet(_q, Math.sin(half), 0, 0, Math.cos(half));
+    _q[0] = Math.sin(half); _q[1] = 0; _q[2] = 0; _q[3] = Math.cos(half);
     quatMultiply(lowerArm, slot.lowerArmBase, _q);
-    quatSet(slot.lowerArmWritten, lowerArm[0], lowerArm[1], lowerArm[2], lowerArm[3]);
+    quatCopy(slot.lowerArmWritten, lowerArm);
     slot.wroteLowerArm = true;
   }
 }

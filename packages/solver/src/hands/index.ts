@@ -18,7 +18,7 @@ export {
 export { HAND_LANDMARK_COUNT, HandLandmarkIndex } from './HandLandmarkIndex';
 export type { HandLandmarkerResultLike, HandednessCategoryLike } from './HandLandmarkerResultLike';
 export { DEFAULT_HAND_REST_SHAPE, type HandRestShape } from './HandRestShape';
-export { HandSide, otherSide } from './HandSide';
+export { HandSide } from './HandSide';
 export {
   HAND_EASE_TO_REST_MS,
   HAND_HOLD_MS,
