@@ -1,4 +1,5 @@
 import type { QuatIn, QuatOut, Vec3In, Vec3Out } from './ArrayTypes';
+import { vec3Cross } from './vector';
 
 /**
  * Quaternion helpers on `[x, y, z, w]` arrays (unit quaternions unless stated). Each writes into
@@ -178,6 +179,18 @@ export function quatFromUnitVectors<T extends QuatOut>(out: T, from: Vec3In, to:
 }
 
 /**
+ * The rotation by the rotation vector `(x, y, z)`: about its direction, by its length in radians
+ * (the exponential map). Precise for tiny vectors.
+ */
+export function quatFromRotationVector<T extends QuatOut>(out: T, x: number, y: number, z: number): T {
+  const angle = Math.sqrt(x * x + y * y + z * z);
+  // sin(θ/2)/θ, by its series below 1e-4 rad.
+  const s = angle < 1e-4 ? 0.5 - (angle * angle) / 48 : Math.sin(angle / 2) / angle;
+  out[0] = x * s; out[1] = y * s; out[2] = z * s; out[3] = Math.cos(angle / 2);
+  return out;
+}
+
+/**
  * The rotation of the 3×3 matrix given by its entries, row by row. Columns need not be exactly
  * orthonormal; the result is normalized.
  */
@@ -289,3 +302,61 @@ export function quatFromHeadAngles<T extends QuatOut>(out: T, yaw: number, pitch
   out[3] = aw * cr - az * sr;
   return out;
 }
+
+// Scratch for quatFromVectorPairs (used within one call only).
+const _pairNa = [0, 0, 0];
+const _pairNb = [0, 0, 0];
+const _pairCa = [0, 0, 0];
+const _pairCb = [0, 0, 0];
+const _pairQa = [0, 0, 0, 1];
+const _pairQb = [0, 0, 0, 1];
+const _pairA2 = [0, 0, 0];
+const _pairTurn = [0, 0, 0, 1];
+
+/**
+ * The rotation that best takes the unit vector `a1` to `b1` and `a2` to `b2`, weighing the two
+ * pairs by `w1` and `w2` (the least-squares answer to Wahba's problem for two vectors: it takes
+ * the normal of the `a` plane to the normal of the `b` plane exactly, then turns about it by the
+ * weighted best angle). When the angles between the pairs agree, both are met exactly; when they
+ * do not, the heavier pair is met more closely. If either pair is parallel, it is the rotation
+ * from `a1` to `b1`.
+ * @example
+ * // a frame from a direction and a reference that need not be exactly perpendicular to it
+ * quatFromVectorPairs(q, REST_FORWARD, observedForward, REST_UP, observedUp, 1, 1);
+ */
+export function quatFromVectorPairs<T extends QuatOut>(
+  out: T,
+  a1: Vec3In,
+  b1: Vec3In,
+  a2: Vec3In,
+  b2: Vec3In,
+  w1 = 1,
+  w2 = 1,
+): T {
+  const na = _pairNa, nb = _pairNb, ca = _pairCa, cb = _pairCb;
+  vec3Cross(na, a1, a2);
+  vec3Cross(nb, b1, b2);
+  const la = Math.sqrt(na[0] * na[0] + na[1] * na[1] + na[2] * na[2]);
+  const lb = Math.sqrt(nb[0] * nb[0] + nb[1] * nb[1] + nb[2] * nb[2]);
+  if (!(la > PARALLEL_EPSILON) || !(lb > PARALLEL_EPSILON)) return quatFromUnitVectors(out, a1, b1);
+  for (let i = 0; i < 3; i++) {
+    na[i] /= la;
+    nb[i] /= lb;
+  }
+  // The rotation taking (a1, na) to (b1, nb) exactly…
+  vec3Cross(ca, a1, na);
+  vec3Cross(cb, b1, nb);
+  quatFromBasis(_pairQa, a1, na, ca);
+  quatFromBasis(_pairQb, b1, nb, cb);
+  quatMultiply(out, _pairQb, quatConjugate(_pairQa, _pairQa));
+  // …then the turn about nb that best balances both pairs (a1 already lands on b1).
+  const a2r = quatRotateVec3(_pairA2, out, a2);
+  vec3Cross(ca, a2r, b2);
+  const sin = w2 * (ca[0] * nb[0] + ca[1] * nb[1] + ca[2] * nb[2]);
+  const cos = w1 + w2 * (a2r[0] * b2[0] + a2r[1] * b2[1] + a2r[2] * b2[2]);
+  quatFromAxisAngle(_pairTurn, nb, Math.atan2(sin, cos));
+  return quatMultiply(out, _pairTurn, out);
+}
+
+/** Below this, the cross product of two unit vectors counts as zero: they are parallel. */
+const PARALLEL_EPSILON = 1e-9;

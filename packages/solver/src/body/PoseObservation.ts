@@ -1,0 +1,96 @@
+import { ramp } from '@rigcast/math';
+import { cameraPointFromMediaPipe } from '../space/cameraPointFromMediaPipe';
+import { BodySide } from './BodySide';
+import { POSE_LANDMARK_COUNT, PoseLandmarkIndex as P } from './PoseLandmarkIndex';
+import type { PoseLandmarkLike, PoseLandmarkerResultLike } from './PoseLandmarkerResultLike';
+
+/**
+ * How far inside the image (fraction of its size) a landmark must be to count fully as in the
+ * frame: at the border it counts 0, so a wrist leaving the bottom of the picture fades out.
+ */
+export const IN_FRAME_MARGIN = 0.02;
+
+const SIDE_LANDMARKS = {
+  elbow: [P.LeftElbow, P.RightElbow],
+  wrist: [P.LeftWrist, P.RightWrist],
+  shoulder: [P.LeftShoulder, P.RightShoulder],
+  hip: [P.LeftHip, P.RightHip],
+  knee: [P.LeftKnee, P.RightKnee],
+  ankle: [P.LeftAnkle, P.RightAnkle],
+  heel: [P.LeftHeel, P.RightHeel],
+  footIndex: [P.LeftFootIndex, P.RightFootIndex],
+} as const;
+
+const score = (value: number | undefined): number => (value === undefined ? 1 : Number.isFinite(value) ? value : 0);
+
+/**
+ * One pose read from a PoseLandmarker result: the world landmarks in the solver's camera space
+ * (see {@link cameraPointFromMediaPipe}) and, per landmark, how much it can be trusted. Reading
+ * allocates nothing: {@link points} are views made once. @internal
+ */
+export class PoseObservation {
+  /** Camera-space position of each landmark (metres, origin at the hip centre). */
+  readonly points: readonly Float64Array[];
+  /** `min(visibility, presence)` of each landmark (1 when MediaPipe gives neither). */
+  readonly visibility = new Float64Array(POSE_LANDMARK_COUNT);
+  /** How far each landmark is inside the image, 0 (at or past the border) … 1 (see {@link IN_FRAME_MARGIN}). */
+  readonly inFrame = new Float64Array(POSE_LANDMARK_COUNT);
+  private readonly _buffer = new Float64Array(POSE_LANDMARK_COUNT * 3);
+
+  constructor() {
+    this.points = Array.from({ length: POSE_LANDMARK_COUNT }, (_, i) => this._buffer.subarray(i * 3, i * 3 + 3));
+  }
+
+  /**
+   * Reads the first pose of `result`. False (a frame without a pose) when there is none, or when
+   * its world landmarks are fewer than 33 or not finite.
+   */
+  read(result: PoseLandmarkerResultLike): boolean {
+    const world = result.worldLandmarks?.[0];
+    if (!world || world.length < POSE_LANDMARK_COUNT) return false;
+    const image: readonly PoseLandmarkLike[] | undefined = result.landmarks?.[0];
+    const hasImage = image !== undefined && image.length >= POSE_LANDMARK_COUNT;
+    for (let i = 0; i < POSE_LANDMARK_COUNT; i++) {
+      const w = world[i];
+      if (!Number.isFinite(w.x) || !Number.isFinite(w.y) || !Number.isFinite(w.z)) return false;
+      cameraPointFromMediaPipe(this.points[i], w);
+      const seen = hasImage ? image[i] : w;
+      this.visibility[i] = Math.max(0, Math.min(score(seen.visibility ?? w.visibility), score(seen.presence ?? w.presence)));
+      if (hasImage) {
+        const p = image[i];
+        const inside = Math.min(p.x, 1 - p.x, p.y, 1 - p.y);
+        this.inFrame[i] = Number.isFinite(inside) ? ramp(inside, 0, IN_FRAME_MARGIN) : 0;
+      } else {
+        this.inFrame[i] = 1;
+      }
+    }
+    return true;
+  }
+
+  /** The torso's score: both shoulders seen and in the frame. */
+  torsoScore(): number {
+    const l = P.LeftShoulder, r = P.RightShoulder;
+    return Math.min(this.visibility[l], this.visibility[r]) * Math.min(this.inFrame[l], this.inFrame[r]);
+  }
+
+  /**
+   * An arm's score: elbow and wrist seen, and the wrist in the frame. The elbow may be out of the
+   * frame (an arm reaching toward the camera); a wrist below the picture is the desk case, where
+   * MediaPipe guesses the arm and its visibility can stay above 0.5.
+   */
+  armScore(side: BodySide): number {
+    const e = SIDE_LANDMARKS.elbow[side], w = SIDE_LANDMARKS.wrist[side];
+    return Math.min(this.visibility[e], this.visibility[w]) * this.inFrame[w];
+  }
+
+  /** A leg's score: knee, ankle, heel and toe seen, and the ankle and toe in the frame. */
+  legScore(side: BodySide): number {
+    const k = SIDE_LANDMARKS.knee[side], a = SIDE_LANDMARKS.ankle[side];
+    const h = SIDE_LANDMARKS.heel[side], f = SIDE_LANDMARKS.footIndex[side];
+    const v = this.visibility;
+    return Math.min(v[k], v[a], v[h], v[f]) * Math.min(this.inFrame[a], this.inFrame[f]);
+  }
+}
+
+/** Landmark indices per side, indexed by {@link BodySide}. @internal */
+export const SIDE_LANDMARK_INDEX = SIDE_LANDMARKS;
