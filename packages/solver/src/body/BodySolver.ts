@@ -2,7 +2,6 @@ import {
   clamp,
   quatConjugate,
   quatCopy,
-  quatFromVectorPairs,
   quatIdentity,
   quatMultiply,
   quatRotateVec3,
@@ -126,13 +125,14 @@ function writeMirrored(out: Float64Array, offset: number, q: Readonly<Quat>, mir
  * {@link composeHeadOnTorso}).
  *
  * **Method** (in the camera's space, from MediaPipe's world landmarks):
- * - **Torso**: a frame from the shoulders and hips. The shoulder line and the hip-to-shoulder
- *   chord are fitted by a model of the spine's chain ({@link TorsoFit}), so a lean bends spine,
- *   chest and upperChest by their {@link TORSO_BEND_SHARES}, and a raised arm's clavicle
- *   ({@link CLAVICLE_ELEVATION_SHARE}) does not read as a tilted torso. In `upper` mode the hips
- *   stay at rest and the whole torso's rotation relative to the camera goes to the spine chain. In
- *   `full` mode the hips carry the hip line and the forward lean (the plane of the hip line and
- *   the chord), and the spine chain the twist and side bend above them.
+ * - **Torso**: frames from the shoulders and hips. The hip line, the shoulder line and the
+ *   hip-to-shoulder chord are fitted together ({@link TorsoFit}) by a model of the pelvis and the
+ *   spine's chain: the pelvis carries the forward lean (at a desk one leans from the hips), the
+ *   spine chain twists and bends sideways above it by its {@link TORSO_BEND_SHARES}, and a raised
+ *   arm's clavicle ({@link CLAVICLE_ELEVATION_SHARE}) does not read as a tilted torso. In `upper`
+ *   mode the hip landmarks (guesses, at a desk) are not used: the pelvis is square to the camera,
+ *   the avatar's hips stay at rest and its spine chain carries the whole torso. In `full` mode the
+ *   hips carry the pelvis.
  * - **Arms and legs**: {@link HingedLimb}: the swing from the rest direction, the twist from the
  *   elbow's or knee's bend plane, and for a straight limb the last twist relaxing to neutral (arm)
  *   or the line across the shin and the foot (leg). Feet from heel, toe tip and ankle.
@@ -165,7 +165,6 @@ export class BodySolver {
   private readonly _geometry: BodyRestGeometry;
   private readonly _observation = new PoseObservation();
   private readonly _fit: TorsoFit;
-  private readonly _restChord = new Float64Array(3);
   private readonly _arms: readonly HingedLimb[];
   private readonly _legs: readonly HingedLimb[];
   private readonly _torsoGate = new VisibilityGate(TORSO_GATE);
@@ -204,7 +203,6 @@ export class BodySolver {
     this._settings = { ...DEFAULT_BODY_FILTER_SETTINGS, ...options.filters };
     const g = (this._geometry = new BodyRestGeometry(options.restPose ?? DEFAULT_BODY_REST_POSE));
     this._fit = new TorsoFit(g);
-    vec3Normalize(this._restChord, this._fit.chord(this._restChord, IDENTITY));
     this._arms = BODY_SIDES.map((s) => new HingedLimb(g.upperArm[s], g.lowerArm[s], g.elbowHinge[s]));
     this._legs = BODY_SIDES.map((s) => new HingedLimb(g.upperLeg[s], g.lowerLeg[s], g.kneeHinge[s]));
     const s = this._settings;
@@ -408,9 +406,12 @@ export class BodySolver {
   }
 
   /**
-   * Fits the hips (when `pelvis`) and the torso's bend to the landmarks, into `_hips` and
-   * `_bend` (camera space, unfiltered). The clavicles of the seen arms move the shoulder
-   * landmarks, so they are estimated from the arms and the fit refined, twice.
+   * Fits the torso to the landmarks ({@link TorsoFit}: the pelvis and the spine chain's bend
+   * together), into `_hips` and `_bend` (camera space, unfiltered; the upperChest's world rotation
+   * is `_hips · _bend`). With `pelvis` the hip landmarks place the pelvis; otherwise it is square
+   * to the camera, the avatar's hips stay at rest and its spine chain carries the whole torso. The
+   * clavicles of the seen arms move the shoulder landmarks, so they are estimated from the arms
+   * and the fit refined, twice.
    */
   private solveTorso(pelvis: boolean, armSeen0: boolean, armSeen1: boolean): boolean {
     const pts = this._observation.points;
@@ -418,33 +419,27 @@ export class BodySolver {
     vec3Scale(_shoulderCentre, vec3Add(_shoulderCentre, pts[P.LeftShoulder], pts[P.RightShoulder]), 0.5);
     vec3Sub(_chord, _shoulderCentre, _hipCentre);
     vec3Sub(_line, pts[P.LeftShoulder], pts[P.RightShoulder]);
-    if (pelvis) {
-      // The hips carry the hip line and the plane of the hip line and the chord (the forward lean).
-      vec3Sub(_v, pts[P.LeftHip], pts[P.RightHip]);
-      if (vec3Length(_v) === 0 || vec3Length(_chord) === 0) return false;
-      vec3Normalize(_v, _v);
-      vec3Normalize(_dir, _chord);
-      quatFromVectorPairs(this._hips, this._geometry.hipLine, _v, this._restChord, _dir, 1, 0);
-      quatConjugate(_q, this._hips);
-      quatRotateVec3(_chord, _q, _chord);
-      quatRotateVec3(_line, _q, _line);
-    } else {
-      quatIdentity(this._hips);
-    }
+    const hipLine = pelvis ? vec3Sub(_v, pts[P.LeftHip], pts[P.RightHip]) : null;
     const fit = this._fit;
     fit.setClavicles(IDENTITY, IDENTITY);
-    if (!fit.fit(_line, _chord, true)) return false;
+    if (!fit.fit(hipLine, _line, _chord, true)) return false;
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 2; i++) {
         const s = i as BodySide;
         const seen = s === BodySide.Left ? armSeen0 : armSeen1;
-        if (!seen || !this.armDirection(_dir, s, fit.bend, this._hips)) quatIdentity(_clavicles[s]);
+        if (!seen || !this.armDirection(_dir, s, fit.bend, fit.pelvis)) quatIdentity(_clavicles[s]);
         else clavicleRaise(_clavicles[s], _dir, s);
       }
       fit.setClavicles(_clavicles[0], _clavicles[1]);
-      fit.fit(_line, _chord, false, TORSO_FIT_ITERATIONS / 2);
+      fit.fit(hipLine, _line, _chord, false, TORSO_FIT_ITERATIONS / 2);
     }
-    quatCopy(this._bend, fit.bend);
+    if (pelvis) {
+      quatCopy(this._hips, fit.pelvis);
+      quatCopy(this._bend, fit.bend);
+    } else {
+      quatMultiply(this._bend, fit.pelvis, fit.bend);
+      quatIdentity(this._hips);
+    }
     return true;
   }
 

@@ -7,6 +7,8 @@ import {
   quatRotateVec3,
   quatSlerp,
   vec3Add,
+  vec3Cross,
+  vec3Dot,
   vec3Normalize,
   vec3Scale,
   vec3Sub,
@@ -19,27 +21,42 @@ import { BodySide } from './BodySide';
 import { TORSO_BEND_SHARES } from './TorsoBendShares';
 
 const IDENTITY: Quat = [0, 0, 0, 1];
-/** Step of the numerical derivative, radians. */
-const DERIVATIVE_STEP = 1e-5;
+/** Step of the numerical derivatives, radians. */
+const DERIVATIVE_STEP = 1e-6;
 /** Gauss–Newton iterations from a fresh start, and after the clavicles change. */
 export const TORSO_FIT_ITERATIONS = 4;
+/**
+ * Weight of the rules (a pelvis square to the camera when its landmarks are not used; the chord
+ * in the pelvis' plane), against 1 for all the observed directions together: the rules hold
+ * to a small fraction of a degree.
+ */
+const RULE_WEIGHT = 100;
 /** Relative damping of the normal equations, so a degenerate view cannot divide by zero. */
 const DAMPING = 1e-9;
-const RESIDUALS = 6;
+const PARAMS = 6;
+const RESIDUALS = 10;
 
 /**
- * Fits the torso's rotation `D` (the upperChest's, relative to the hips' frame) to two observed
- * directions: the **shoulder line** (right shoulder landmark → left one) and the **chord** (hip
- * centre → shoulder centre). It models the chain between them instead of treating the torso as
- * rigid: a lean bends the spine, chest and upperChest by their {@link TORSO_BEND_SHARES}, so the
- * chord turns by less than the upper chest does (about 0.4× on the default avatar); and the
- * clavicles move the shoulder landmarks (see {@link setClavicles}). The fit is weighted least
- * squares over both directions (each weighted by its squared length: a longer segment's direction
- * is less disturbed by the same landmark noise), solved by a few Gauss–Newton steps from the
- * rigid two-vector answer. @internal
+ * Fits the torso to the landmarks: the **pelvis** (its world rotation) and the **bend** of the
+ * spine chain above it (the upperChest relative to the pelvis), together, by weighted least
+ * squares over the observed directions — the hip line (right hip → left hip), the shoulder line
+ * (right shoulder → left) and the chord (hip centre → shoulder centre), each weighted by its
+ * inverse angular variance under landmark noise (a longer segment's direction suffers less) —
+ * under two rules that the landmarks cannot check:
+ * - the pelvis carries the forward or backward lean: in its frame, the chord lies in the plane of
+ *   the hip line and the rest chord (the spine bends sideways and twists, it does not fold);
+ * - when the hip landmarks are not used (`upper` mode: at a desk they are guesses), the pelvis
+ *   is square to the camera (its hip line along the image's x).
+ * The spine chain is modelled, not rigid: the bend divides by {@link TORSO_BEND_SHARES}, so a
+ * side bend moves the chord less than the upper chest, and the clavicles move the shoulder
+ * landmarks (see {@link setClavicles}). A few Gauss–Newton steps from a two-vector start; the
+ * rules make it a maximum-likelihood estimate, so the noise of the four landmarks averages out
+ * instead of passing into one direction. @internal
  */
 export class TorsoFit {
-  /** The fitted rotation D, relative to the hips' frame. */
+  /** The fitted pelvis: its world rotation. */
+  readonly pelvis: Quat = [0, 0, 0, 1];
+  /** The fitted bend: the upperChest's rotation relative to the pelvis. */
   readonly bend: Quat = [0, 0, 0, 1];
 
   private readonly _g: BodyRestGeometry;
@@ -47,15 +64,23 @@ export class TorsoFit {
   private readonly _shoulderLine = new Float64Array(3);
   /** The part of the chord carried rigidly by the upperChest (upperChest joint → shoulder centre). */
   private readonly _upperChestToShoulders = new Float64Array(3);
+  /** The rest chord (clavicles at rest) and the normal of its plane with the hip line. */
+  private readonly _restChord = new Float64Array(3);
+  private readonly _planeNormal = new Float64Array(3);
+  private readonly _hipObserved = new Float64Array(3);
   private readonly _lineObserved = new Float64Array(3);
   private readonly _chordObserved = new Float64Array(3);
+  private _hipWeight = 1;
   private _lineWeight = 1;
   private _chordWeight = 1;
   private readonly _r = new Float64Array(RESIDUALS);
   private readonly _rStep = new Float64Array(RESIDUALS);
-  private readonly _j = new Float64Array(RESIDUALS * 3);
+  private readonly _j = new Float64Array(RESIDUALS * PARAMS);
+  private readonly _a = new Float64Array(PARAMS * (PARAMS + 1));
   private readonly _q: Quat = [0, 0, 0, 1];
-  private readonly _perturbed: Quat = [0, 0, 0, 1];
+  private readonly _pelvisTry: Quat = [0, 0, 0, 1];
+  private readonly _bendTry: Quat = [0, 0, 0, 1];
+  private readonly _world: Quat = [0, 0, 0, 1];
   private readonly _step: Quat = [0, 0, 0, 1];
   private readonly _v = new Float64Array(3);
   private readonly _w = new Float64Array(3);
@@ -64,6 +89,18 @@ export class TorsoFit {
   constructor(geometry: BodyRestGeometry) {
     this._g = geometry;
     this.setClavicles(IDENTITY, IDENTITY);
+    vec3Normalize(this._restChord, this.chord(this._restChord, IDENTITY));
+    vec3Normalize(this._planeNormal, vec3Cross(this._planeNormal, geometry.hipLine, this._restChord));
+  }
+
+  /** The rest chord's direction (clavicles at rest), in the pelvis' frame. */
+  get restChord(): Readonly<Float64Array> {
+    return this._restChord;
+  }
+
+  /** The normal of the plane the chord keeps to in the pelvis' frame (hip line × rest chord). */
+  get planeNormal(): Readonly<Float64Array> {
+    return this._planeNormal;
   }
 
   /** Sets the clavicle rotations (local to the upperChest) that place the shoulder landmarks. */
@@ -85,7 +122,7 @@ export class TorsoFit {
 
   /**
    * The chord (hip centre → shoulder centre, metres, unnormalized) the model gives for the bend
-   * `d`, in the hips' frame.
+   * `d`, in the pelvis' frame.
    */
   chord(out: Float64Array, d: QuatIn): Float64Array {
     const g = this._g;
@@ -99,86 +136,125 @@ export class TorsoFit {
     return vec3Add(out, out, quatRotateVec3(p, d, this._upperChestToShoulders));
   }
 
-  /** The shoulder line (right → left, metres) the model gives for the bend `d`, in the hips' frame. */
-  shoulderLine(out: Float64Array, d: QuatIn): Float64Array {
-    return quatRotateVec3(out, d, this._shoulderLine);
-  }
-
   /**
-   * Fits {@link bend} to the observed shoulder line and chord (any length, in the hips' frame).
-   * `restart` starts from the rigid two-vector answer; otherwise it refines the current bend
-   * (after {@link setClavicles}). Returns false, leaving the bend unchanged, when either
-   * direction has no length.
+   * Fits {@link pelvis} and {@link bend} to the observed directions in camera space (any
+   * length): `hipLine` (right hip → left hip, or null for a pelvis square to the camera),
+   * `shoulderLine` and `chord`. `restart` starts from a two-vector answer; otherwise it refines
+   * the current fit (after {@link setClavicles}). Returns false, leaving the fit unchanged, when
+   * a direction has no length.
    */
-  fit(shoulderLine: Vec3In, chord: Vec3In, restart: boolean, iterations = TORSO_FIT_ITERATIONS): boolean {
+  fit(hipLine: Vec3In | null, shoulderLine: Vec3In, chord: Vec3In, restart: boolean, iterations = TORSO_FIT_ITERATIONS): boolean {
     const lineLength = vec3Normalize(this._lineObserved, shoulderLine);
     const chordLength = vec3Normalize(this._chordObserved, chord);
-    if (lineLength === 0 || chordLength === 0) return false;
-    const total = lineLength * lineLength + chordLength * chordLength;
-    this._lineWeight = Math.sqrt((lineLength * lineLength) / total);
-    this._chordWeight = Math.sqrt((chordLength * chordLength) / total);
-    const d = this.bend;
+    const hipLength = hipLine === null ? 0 : vec3Normalize(this._hipObserved, hipLine);
+    if (lineLength === 0 || chordLength === 0 || (hipLine !== null && hipLength === 0)) return false;
+    if (hipLine === null) this._hipObserved.set(this._g.hipLine);
+    // Each direction's weight is its inverse angular variance: length² over its noise. A line
+    // between two landmarks carries both their noises (2σ²); the chord runs from the origin,
+    // which MediaPipe puts at the hips' middle, to the shoulders' middle (σ²/2 + σ²/2).
+    const line = (lineLength * lineLength) / 2;
+    const chordWeight = chordLength * chordLength;
+    const hip = (hipLength * hipLength) / 2;
+    const total = line + chordWeight + hip;
+    this._lineWeight = Math.sqrt(line / total);
+    this._chordWeight = Math.sqrt(chordWeight / total);
+    this._hipWeight = hipLine === null ? RULE_WEIGHT : Math.sqrt(hip / total);
     if (restart) {
-      // The rigid answer: the rest shoulder line and the rest chord carried as one block.
-      const restLine = this._v;
-      vec3Normalize(restLine, this._shoulderLine);
-      const restChord = this.chord(this._w, IDENTITY);
-      vec3Normalize(restChord, restChord);
-      quatFromVectorPairs(d, restLine, this._lineObserved, restChord, this._chordObserved, lineLength * lineLength, chordLength * chordLength);
+      // The pelvis on the hip line and the chord's plane; the bend as one rigid block above it.
+      quatFromVectorPairs(this.pelvis, this._g.hipLine, this._hipObserved, this._restChord, this._chordObserved, 1, 0);
+      const pelvisInverse = this._q;
+      pelvisInverse[0] = -this.pelvis[0]; pelvisInverse[1] = -this.pelvis[1]; pelvisInverse[2] = -this.pelvis[2]; pelvisInverse[3] = this.pelvis[3];
+      quatRotateVec3(this._v, pelvisInverse, this._lineObserved);
+      quatRotateVec3(this._w, pelvisInverse, this._chordObserved);
+      vec3Normalize(this._p, this._shoulderLine);
+      quatFromVectorPairs(this.bend, this._p, this._v, this._restChord, this._w, lineLength * lineLength, chordLength * chordLength);
     }
     for (let k = 0; k < iterations; k++) this.gaussNewtonStep();
     return true;
   }
 
-  private residuals(out: Float64Array, d: QuatIn): void {
-    const line = this.shoulderLine(this._v, d);
+  private residuals(out: Float64Array, pelvis: QuatIn, bend: QuatIn): void {
+    const world = quatMultiply(this._world, pelvis, bend);
+    // Hip line: the pelvis' rest hip line, against the observed one.
+    const hip = quatRotateVec3(this._v, pelvis, this._g.hipLine);
+    for (let i = 0; i < 3; i++) out[i] = this._hipWeight * (hip[i] - this._hipObserved[i]);
+    // Shoulder line.
+    const line = quatRotateVec3(this._v, world, this._shoulderLine);
     vec3Normalize(line, line);
-    const chord = this.chord(this._w, d);
-    vec3Normalize(chord, chord);
-    for (let i = 0; i < 3; i++) {
-      out[i] = this._lineWeight * (line[i] - this._lineObserved[i]);
-      out[3 + i] = this._chordWeight * (chord[i] - this._chordObserved[i]);
-    }
+    for (let i = 0; i < 3; i++) out[3 + i] = this._lineWeight * (line[i] - this._lineObserved[i]);
+    // Chord, and the rule that it keeps to the pelvis' plane.
+    const chordInPelvis = this.chord(this._w, bend);
+    vec3Normalize(chordInPelvis, chordInPelvis);
+    out[9] = RULE_WEIGHT * vec3Dot(chordInPelvis, this._planeNormal);
+    const chord = quatRotateVec3(this._w, pelvis, chordInPelvis);
+    for (let i = 0; i < 3; i++) out[6 + i] = this._chordWeight * (chord[i] - this._chordObserved[i]);
   }
 
   private gaussNewtonStep(): void {
-    const d = this.bend;
     const r = this._r;
     const j = this._j;
-    this.residuals(r, d);
-    for (let axis = 0; axis < 3; axis++) {
+    this.residuals(r, this.pelvis, this.bend);
+    for (let param = 0; param < PARAMS; param++) {
+      const axis = param % 3;
       quatFromRotationVector(this._step, axis === 0 ? DERIVATIVE_STEP : 0, axis === 1 ? DERIVATIVE_STEP : 0, axis === 2 ? DERIVATIVE_STEP : 0);
-      quatMultiply(this._perturbed, this._step, d);
-      this.residuals(this._rStep, this._perturbed);
-      for (let i = 0; i < RESIDUALS; i++) j[i * 3 + axis] = (this._rStep[i] - r[i]) / DERIVATIVE_STEP;
+      if (param < 3) {
+        quatMultiply(this._pelvisTry, this._step, this.pelvis);
+        this.residuals(this._rStep, this._pelvisTry, this.bend);
+      } else {
+        quatMultiply(this._bendTry, this._step, this.bend);
+        this.residuals(this._rStep, this.pelvis, this._bendTry);
+      }
+      for (let i = 0; i < RESIDUALS; i++) j[i * PARAMS + param] = (this._rStep[i] - r[i]) / DERIVATIVE_STEP;
     }
-    // Normal equations A δ = −Jᵀr, A = JᵀJ (symmetric 3×3), solved by the adjugate.
-    let a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0, g0 = 0, g1 = 0, g2 = 0;
-    for (let i = 0; i < RESIDUALS; i++) {
-      const j0 = j[i * 3], j1 = j[i * 3 + 1], j2 = j[i * 3 + 2];
-      a00 += j0 * j0; a01 += j0 * j1; a02 += j0 * j2;
-      a11 += j1 * j1; a12 += j1 * j2; a22 += j2 * j2;
-      g0 -= j0 * r[i]; g1 -= j1 * r[i]; g2 -= j2 * r[i];
+    // Normal equations (JᵀJ + λI) δ = −Jᵀr, as an augmented 6 × 7 matrix, by Gaussian elimination.
+    const a = this._a;
+    const width = PARAMS + 1;
+    let trace = 0;
+    for (let row = 0; row < PARAMS; row++) {
+      for (let col = 0; col < PARAMS; col++) {
+        let sum = 0;
+        for (let i = 0; i < RESIDUALS; i++) sum += j[i * PARAMS + row] * j[i * PARAMS + col];
+        a[row * width + col] = sum;
+      }
+      let g = 0;
+      for (let i = 0; i < RESIDUALS; i++) g -= j[i * PARAMS + row] * r[i];
+      a[row * width + PARAMS] = g;
+      trace += a[row * width + row];
     }
-    const damping = DAMPING * (a00 + a11 + a22) + 1e-15;
-    a00 += damping; a11 += damping; a22 += damping;
-    const c00 = a11 * a22 - a12 * a12;
-    const c01 = a02 * a12 - a01 * a22;
-    const c02 = a01 * a12 - a02 * a11;
-    const c11 = a00 * a22 - a02 * a02;
-    const c12 = a01 * a02 - a00 * a12;
-    const c22 = a00 * a11 - a01 * a01;
-    const det = a00 * c00 + a01 * c01 + a02 * c02;
-    if (!(Math.abs(det) > 0) || !Number.isFinite(det)) return;
-    const x = (c00 * g0 + c01 * g1 + c02 * g2) / det;
-    const y = (c01 * g0 + c11 * g1 + c12 * g2) / det;
-    const z = (c02 * g0 + c12 * g1 + c22 * g2) / det;
-    quatFromRotationVector(this._step, x, y, z);
-    quatNormalize(d, quatMultiply(d, this._step, d));
+    const damping = DAMPING * trace + 1e-15;
+    for (let row = 0; row < PARAMS; row++) a[row * width + row] += damping;
+    if (!solveAugmented(a, PARAMS)) return;
+    const delta = (k: number) => a[k * width + PARAMS];
+    quatFromRotationVector(this._step, delta(0), delta(1), delta(2));
+    quatNormalize(this.pelvis, quatMultiply(this.pelvis, this._step, this.pelvis));
+    quatFromRotationVector(this._step, delta(3), delta(4), delta(5));
+    quatNormalize(this.bend, quatMultiply(this.bend, this._step, this.bend));
   }
 
-  /** Forgets the fitted bend. */
+  /** Forgets the fit. */
   reset(): void {
+    quatIdentity(this.pelvis);
     quatIdentity(this.bend);
   }
+}
+
+/**
+ * Solves the symmetric positive-definite system held as an augmented `n × (n + 1)` matrix in
+ * place (Gaussian elimination without pivoting, which such a system does not need); the solution
+ * ends up in the last column. False when it is singular.
+ */
+function solveAugmented(a: Float64Array, n: number): boolean {
+  const width = n + 1;
+  for (let c = 0; c < n; c++) {
+    const pivot = a[c * width + c];
+    if (!(Math.abs(pivot) > 0) || !Number.isFinite(pivot)) return false;
+    for (let k = c; k < width; k++) a[c * width + k] /= pivot;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r * width + c];
+      if (f === 0) continue;
+      for (let k = c; k < width; k++) a[r * width + k] -= f * a[c * width + k];
+    }
+  }
+  return true;
 }

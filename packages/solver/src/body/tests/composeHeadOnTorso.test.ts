@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BodySolver } from '../BodySolver';
 import { BodySide } from '../BodySide';
 import { composeHeadOnTorso } from '../composeHeadOnTorso';
-import { landmarksOf, poseArmAngles, worldRotation, type BonePose } from './bodyFk';
+import { landmarksOf, leanUpperBody, poseArmAngles, worldRotation, type BonePose } from './bodyFk';
 
 const FRAME_MS = 1000 / 30;
 const IDENTITY: Quat = [0, 0, 0, 1];
@@ -19,33 +19,32 @@ function avatarHeadWorld(body: BonePose, faceHead: Quat): Quat {
   return worldRotation(pose, 'head');
 }
 
-/** A body leaning `deg` about `axis` (split over spine, chest and upperChest by the solver's rule), solved from its landmarks. */
-function solvedLeaningBody(axis: [number, number, number], deg: number, mirror: boolean, mode: 'upper' | 'full' = 'upper') {
-  const lean = quatFromAxisAngle([0, 0, 0, 1], axis, deg * DEG) as Quat;
-  const truth: BonePose = {};
-  poseArmAngles(truth, BodySide.Left, { elevation: -60 * DEG, azimuth: 20 * DEG, twist: 0, bend: 40 * DEG, pronation: 0 });
-  poseArmAngles(truth, BodySide.Right, { elevation: -60 * DEG, azimuth: 20 * DEG, twist: 0, bend: 40 * DEG, pronation: 0 });
-  truth.spine = quatSlerp(q(), IDENTITY, lean, 0.4);
-  truth.chest = truth.upperChest = quatSlerp(q(), IDENTITY, lean, 0.3);
+/** A body leaning by `twist`, `sideBend` and forward `flexion` (degrees), solved from its landmarks. */
+function solvedLeaningBody(twist: number, sideBend: number, flexion: number, mirror: boolean, mode: 'upper' | 'full' = 'upper') {
+  const arms: BonePose = {};
+  poseArmAngles(arms, BodySide.Left, { elevation: -60 * DEG, azimuth: 20 * DEG, twist: 0, bend: 40 * DEG, pronation: 0 });
+  poseArmAngles(arms, BodySide.Right, { elevation: -60 * DEG, azimuth: 20 * DEG, twist: 0, bend: 40 * DEG, pronation: 0 });
+  const { subject } = leanUpperBody(arms, twist * DEG, sideBend * DEG, flexion * DEG);
   const solver = new BodySolver({ mirror, mode, smoothing: 0 });
   const body = createEmptyBody();
-  for (let f = 0; f < 20; f++) solver.solve(landmarksOf(truth), f * FRAME_MS, body);
-  return { body, lean };
+  for (let f = 0; f < 30; f++) solver.solve(landmarksOf(subject), f * FRAME_MS, body);
+  return { body, lean: worldRotation(subject, 'upperChest') };
 }
 
 describe('composeHeadOnTorso', () => {
-  for (const [label, axis] of [['forward', [1, 0, 0]], ['sideways', [0, 0, 1]], ['twisted and leaning', [0.5, 0.7, 0.5]]] as const) {
+  for (const [label, twist, sideBend, flexion] of [['forward', 0, 0, 20], ['sideways', 0, 20, 0], ['forward, sideways and twisted', 10, 10, 14]] as const) {
     for (const mirror of [true, false]) {
-      it(`a torso leaning 20° ${label} (mirror ${mirror ? 'on' : 'off'}) with the head held level keeps a level head on the avatar (±0.5°)`, () => {
-        const n = Math.hypot(...axis);
-        const { body } = solvedLeaningBody([axis[0] / n, axis[1] / n, axis[2] / n], 20, mirror);
+      it(`a torso leaning ${label} (mirror ${mirror ? 'on' : 'off'}) with the head held level keeps a level head on the avatar (±0.5°)`, () => {
+        const { body, lean } = solvedLeaningBody(twist, sideBend, flexion, mirror);
         const torso = worldRotation(body.bones, 'upperChest');
-        expect(quatAngleBetween(torso, IDENTITY) / DEG).toBeCloseTo(20, 0);
+        const leanDeg = quatAngleBetween(torso, IDENTITY) / DEG;
+        expect(leanDeg).toBeCloseTo(quatAngleBetween(lean, IDENTITY) / DEG, 0);
+        expect(leanDeg).toBeGreaterThan(19);
         const face = createNeutralFace(); // level in the world: the face solver's head is relative to the camera
         const uncorrected = avatarHeadWorld(body.bones, face.head);
         composeHeadOnTorso(face, body);
         const head = avatarHeadWorld(body.bones, face.head);
-        console.log(`lean 20° ${label}, mirror ${mirror}: avatar head ${(quatAngleBetween(uncorrected, IDENTITY) / DEG).toFixed(2)}° off level uncomposed, ${(quatAngleBetween(head, IDENTITY) / DEG).toFixed(3)}° composed`);
+        console.log(`torso leaning ${leanDeg.toFixed(1)}° ${label}, mirror ${mirror}: avatar head ${(quatAngleBetween(uncorrected, IDENTITY) / DEG).toFixed(2)}° off level uncomposed, ${(quatAngleBetween(head, IDENTITY) / DEG).toFixed(3)}° composed`);
         expect(quatAngleBetween(uncorrected, IDENTITY) / DEG).toBeGreaterThan(19);
         expect(head).toBeCloseToQuaternion(IDENTITY, 0.5);
       });
@@ -53,7 +52,7 @@ describe('composeHeadOnTorso', () => {
   }
 
   it('keeps a turned head turned by the same amount in the world, with the hips carried too (full mode)', () => {
-    const { body } = solvedLeaningBody([1, 0, 0], 20, true, 'full');
+    const { body } = solvedLeaningBody(0, 0, 20, true, 'full');
     const face = createNeutralFace();
     const turned = quatFromHeadAngles([0, 0, 0, 1], 30 * DEG, -10 * DEG, 5 * DEG) as Quat;
     face.head = [...turned] as Quat;
