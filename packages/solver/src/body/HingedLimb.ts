@@ -25,6 +25,12 @@ export const STRAIGHT_LIMB_BEND_RAD = 10 * DEG;
 export const BENT_LIMB_BEND_RAD = 20 * DEG;
 /** How fast (ms, time constant) a held twist relaxes toward neutral while the limb stays straight. */
 export const HELD_TWIST_RELAX_MS = 2000;
+/**
+ * The fastest the upper bone's twist may turn, rad/s (540°/s: 18° a frame at 30 fps). A twist
+ * that changed while the limb was straight (unseen) is caught up with at this speed once it bends
+ * again, instead of snapping; real twists of a bent arm at a desk are far slower.
+ */
+export const MAX_TWIST_SPEED_RAD_PER_S = 540 * DEG;
 
 const _conj: Quat = [0, 0, 0, 1];
 const _swing: Quat = [0, 0, 0, 1];
@@ -52,7 +58,8 @@ function wrapAngle(a: number): number {
  *   toward a reference that stays well defined: the caller's hinge reference (the foot's axis for
  *   a leg), or else the last twist, relaxing toward neutral (twist 0 about the shortest swing from
  *   rest, which is how the relaxed rest pose hangs) over {@link HELD_TWIST_RELAX_MS}. No up vector
- *   that could go collinear with the limb is used.
+ *   that could go collinear with the limb is used. The twist turns at most
+ *   {@link MAX_TWIST_SPEED_RAD_PER_S}, so a twist re-seen after a straight spell catches up smoothly.
  * - The **lower bone** turns by the shortest rotation from its rest direction to the observed
  *   one, in the upper bone's frame: about the hinge when bent. Its own twist (forearm pronation) is
  *   not seen in three points and stays 0.
@@ -69,6 +76,7 @@ export class HingedLimb {
   bend = 0;
   private _twist = 0;
   private _twistFound = 0;
+  private _solved = false;
 
   constructor(
     private readonly _restUpper: Float64Array,
@@ -104,6 +112,12 @@ export class HingedLimb {
     if (weight > 0 && this.planeTwist(vec3Cross(_normal, _upperDir, _lowerDir), false)) {
       twist = reference + weight * wrapAngle(this._twistFound - reference);
     }
+    if (this._solved && dtMs > 0) {
+      const limit = (MAX_TWIST_SPEED_RAD_PER_S * dtMs) / 1000;
+      const change = wrapAngle(twist - this._twist);
+      if (Math.abs(change) > limit) twist = this._twist + Math.sign(change) * limit;
+    }
+    this._solved = true;
     this._twist = wrapAngle(twist);
     quatMultiply(this.upper, _swing, quatFromAxisAngle(_twist, rest, this._twist));
     // The lower bone in the upper bone's frame.
@@ -115,6 +129,7 @@ export class HingedLimb {
   /** Forgets the held twist. */
   reset(): void {
     this._twist = 0;
+    this._solved = false;
   }
 
   /**

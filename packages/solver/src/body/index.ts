@@ -10,7 +10,7 @@ export {
 } from './BodySolver';
 export { CLAVICLE_ELEVATION_SHARE } from './clavicleRaise';
 export { composeHeadOnTorso } from './composeHeadOnTorso';
-export { BENT_LIMB_BEND_RAD, HELD_TWIST_RELAX_MS, STRAIGHT_LIMB_BEND_RAD } from './HingedLimb';
+export { BENT_LIMB_BEND_RAD, HELD_TWIST_RELAX_MS, MAX_TWIST_SPEED_RAD_PER_S, STRAIGHT_LIMB_BEND_RAD } from './HingedLimb';
 export { ARM_BEHIND_LIMIT_RAD, ARM_BEHIND_TRUSTED_RAD } from './limitBehindTorso';
 export { IN_FRAME_MARGIN } from './PoseObservation';
 export { POSE_LANDMARK_COUNT, PoseLandmarkIndex } from './PoseLandmarkIndex';
