@@ -192,9 +192,9 @@ describe('rotation vector', () => {
   it('turns about the vector by its length, also for tiny vectors', () => {
     const out = q();
     const axis: V = [0, 0.6, 0.8];
-    expect(quatFromRotationVector(out, 0, 0.6 * 1.2, 0.8 * 1.2)).toBeCloseToQuaternion(quatFromAxisAngle(q(), axis, 1.2), 1e-9);
-    expect(quatFromRotationVector(out, 1e-7, 0, 0)).toBeCloseToQuaternion(quatFromAxisAngle(q(), [1, 0, 0], 1e-7), 1e-9);
-    expect(quatFromRotationVector(out, 0, 0, 0)).toEqual([0, 0, 0, 1]);
+    expect(quatFromRotationVector(out, [0, 0.6 * 1.2, 0.8 * 1.2])).toBeCloseToQuaternion(quatFromAxisAngle(q(), axis, 1.2), 1e-9);
+    expect(quatFromRotationVector(out, [1e-7, 0, 0])).toBeCloseToQuaternion(quatFromAxisAngle(q(), [1, 0, 0], 1e-7), 1e-9);
+    expect(quatFromRotationVector(out, [0, 0, 0])).toEqual([0, 0, 0, 1]);
   });
 });
 

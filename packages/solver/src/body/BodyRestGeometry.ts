@@ -3,14 +3,18 @@ import type { BodyRestPose } from './BodyRestPose';
 import { BODY_SIDES } from './BodySide';
 
 /** +Z: the way the avatar faces, where a bent elbow takes the forearm. */
-const FORWARD = [0, 0, 1];
+const FORWARD = Float64Array.of(0, 0, 1);
 /** −Z: where a bent knee takes the shin. */
-const BACKWARD = [0, 0, -1];
+const BACKWARD = Float64Array.of(0, 0, -1);
 
 type PerSide = [Float64Array, Float64Array];
 const perSide = (): PerSide => [new Float64Array(3), new Float64Array(3)];
 
-/** A point of the rest pose on a side (0 = left as given, 1 = its mirror image). */
+/**
+ * A point of the rest pose on a side (0 = left as given, 1 = its mirror image), copied into a
+ * typed array: the solver hands the shared math typed arrays only (V8 boxes numbers when one
+ * call site sees several kinds of arrays).
+ */
 function sidePoint(out: Float64Array, p: Vec3In, side: number): Float64Array {
   out[0] = side === 0 ? p[0] : -p[0];
   out[1] = p[1];
@@ -74,9 +78,10 @@ export class BodyRestGeometry {
       vec3Sub(this.clavicle[s], sidePoint(a, rest.leftUpperArm, s), sidePoint(b, rest.leftShoulder, s));
     }
     // The hip centre is the middle of the two (mirror-image) thigh joints: x = 0.
-    vec3Sub(this.hipCentreToSpine, rest.spine, [0, rest.leftUpperLeg[1], rest.leftUpperLeg[2]]);
-    vec3Sub(this.spineToChest, rest.chest, rest.spine);
-    vec3Sub(this.chestToUpperChest, rest.upperChest, rest.chest);
+    const point = (p: Vec3In) => Float64Array.of(p[0], p[1], p[2]);
+    vec3Sub(this.hipCentreToSpine, point(rest.spine), Float64Array.of(0, rest.leftUpperLeg[1], rest.leftUpperLeg[2]));
+    vec3Sub(this.spineToChest, point(rest.chest), point(rest.spine));
+    vec3Sub(this.chestToUpperChest, point(rest.upperChest), point(rest.chest));
     if (!(rest.leftUpperLeg[0] > 0) || !(rest.leftUpperArm[0] > 0)) {
       throw new RangeError('BodyRestPose: the left thigh and upper arm joints must be at +X (the avatar faces +Z)');
     }

@@ -8,13 +8,13 @@ import {
   quatSlerp,
   vec3Add,
   vec3Cross,
-  vec3Length,
   vec3Normalize,
   vec3Scale,
   vec3Sub,
   type QuatIn,
 } from '@rigcast/math';
 import { humanoidBoneIndex, type BodyPartName, type BodyRig, type HumanoidBoneName, type Quat } from '@rigcast/protocol';
+import { quatBuffer } from './quatBuffer';
 import { scaleOneEuroParams, type OneEuroParams } from '../filters/OneEuroParams';
 import { OneEuroQuaternionFilter } from '../filters/OneEuroQuaternionFilter';
 import { PartLifecycle } from '../lifecycle/PartLifecycle';
@@ -30,7 +30,7 @@ import { blendGroupState, confidenceIndex, createRestGroupState } from './BoneGr
 import { HingedLimb } from './HingedLimb';
 import { PoseLandmarkIndex as P } from './PoseLandmarkIndex';
 import type { PoseLandmarkerResultLike } from './PoseLandmarkerResultLike';
-import { PoseObservation, SIDE_LANDMARK_INDEX as SIDE } from './PoseObservation';
+import { PartScore, PoseObservation, SIDE_LANDMARK_INDEX as SIDE } from './PoseObservation';
 import { TORSO_BEND_SHARES } from './TorsoBendShares';
 import { TORSO_FIT_ITERATIONS, TorsoFit } from './TorsoFit';
 import { clavicleRaise } from './clavicleRaise';
@@ -83,15 +83,18 @@ const MODE_BONES: Readonly<Record<BodyMode, readonly HumanoidBoneName[]>> = {
 const OWN_BONES: readonly HumanoidBoneName[] = MODE_BONES.full;
 const LEFT_UPPER_ARM = humanoidBoneIndex('leftUpperArm');
 
-const IDENTITY: Quat = [0, 0, 0, 1];
+const IDENTITY = quatBuffer();
+const SPINE_SHARE = TORSO_BEND_SHARES.spine;
+const CHEST_SHARE = TORSO_BEND_SHARES.chest;
+const UPPER_CHEST_SHARE = TORSO_BEND_SHARES.upperChest;
 const HIPS = 0, SPINE = 4, CHEST = 8, UPPER_CHEST = 12;
 const TORSO_CONFIDENCE = confidenceIndex(TORSO_BONES);
 const LIMB_CONFIDENCE = 12;
 
 // Scratch used within one method call only; what passes between calls lives on the instance.
-const _q: Quat = [0, 0, 0, 1];
-const _q2: Quat = [0, 0, 0, 1];
-const _torso: Quat = [0, 0, 0, 1];
+const _q = quatBuffer();
+const _q2 = quatBuffer();
+const _torso = quatBuffer();
 const _line = new Float64Array(3);
 const _chord = new Float64Array(3);
 const _v = new Float64Array(3);
@@ -101,19 +104,19 @@ const _wrist = new Float64Array(3);
 const _hipCentre = new Float64Array(3);
 const _shoulderCentre = new Float64Array(3);
 const _reference = new Float64Array(3);
-const _clavicles: [Quat, Quat] = [[0, 0, 0, 1], [0, 0, 0, 1]];
+const _clavicles = [quatBuffer(), quatBuffer()] as const;
 
 function writeQuat(out: Float64Array, offset: number, q: QuatIn): void {
   out[offset] = q[0]; out[offset + 1] = q[1]; out[offset + 2] = q[2]; out[offset + 3] = q[3];
 }
 
-function readQuat(out: Quat, state: Float64Array, offset: number): Quat {
+function readQuat(out: Float64Array, state: Float64Array, offset: number): Float64Array {
   out[0] = state[offset]; out[1] = state[offset + 1]; out[2] = state[offset + 2]; out[3] = state[offset + 3];
   return out;
 }
 
 /** Writes `Mirror.rotation(q)` at `offset` of `out`. */
-function writeMirrored(out: Float64Array, offset: number, q: Readonly<Quat>, mirror: boolean): void {
+function writeMirrored(out: Float64Array, offset: number, q: QuatIn, mirror: boolean): void {
   writeQuat(out, offset, Mirror.rotation(_q2, q, mirror));
 }
 
@@ -178,11 +181,13 @@ export class BodySolver {
   private readonly _armFilters: readonly (readonly OneEuroQuaternionFilter[])[];
   /** Per side: upper leg, lower leg, foot. */
   private readonly _legFilters: readonly (readonly OneEuroQuaternionFilter[])[];
-  private readonly _hips: Quat = [0, 0, 0, 1];
-  private readonly _bend: Quat = [0, 0, 0, 1];
-  private readonly _armPose: readonly Quat[][] = [[[0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 1]], [[0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 1]]];
-  private readonly _legPose: readonly Quat[][] = [[[0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 1]], [[0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 1]]];
-  private readonly _footWorld: Quat = [0, 0, 0, 1];
+  private readonly _hips = quatBuffer();
+  private readonly _bend = quatBuffer();
+  /** Per side: clavicle, upper arm, lower arm. */
+  private readonly _armPose: readonly (readonly Float64Array[])[] = BODY_SIDES.map(() => [quatBuffer(), quatBuffer(), quatBuffer()]);
+  /** Per side: upper leg, lower leg, foot. */
+  private readonly _legPose: readonly (readonly Float64Array[])[] = BODY_SIDES.map(() => [quatBuffer(), quatBuffer(), quatBuffer()]);
+  private readonly _footWorld = quatBuffer();
   private readonly _scaled: OneEuroParams = { minCutoff: 0, beta: 0, derivativeCutoff: 0, speedFloor: 0 };
   private _appliedSmoothing = Number.NaN;
 
@@ -194,6 +199,8 @@ export class BodySolver {
   private _lastMode: BodyMode | null = null;
   private _pelvis = false;
   private _lastTimeMs = Number.NaN;
+  /** Time since the previous solve, ms (0 on the first). */
+  private _elapsedMs = 0;
 
   constructor(options: BodySolverOptions = {}) {
     this.mode = options.mode ?? BodyMode.Upper;
@@ -258,17 +265,19 @@ export class BodySolver {
       this._lastMirror = this.mirror;
       this.glideAll(timeMs);
     }
-    const dtMs = Number.isNaN(this._lastTimeMs) ? 0 : timeMs - this._lastTimeMs;
+    this._elapsedMs = Number.isNaN(this._lastTimeMs) ? 0 : timeMs - this._lastTimeMs;
     this._lastTimeMs = timeMs;
 
     const obs = this._observation;
     const seen = obs.read(result);
-    const torsoSeen = this._torsoGate.update(seen ? obs.torsoScore() : 0, timeMs) && seen;
-    const armSeen0 = this._armGates[0].update(seen ? obs.armScore(BodySide.Left) : 0, timeMs) && torsoSeen;
-    const armSeen1 = this._armGates[1].update(seen ? obs.armScore(BodySide.Right) : 0, timeMs) && torsoSeen;
+    if (!seen) obs.scores.fill(0);
+    const scores = obs.scores;
+    const torsoSeen = this._torsoGate.update(scores[PartScore.Torso], timeMs) && seen;
+    const armSeen0 = this._armGates[0].update(scores[PartScore.LeftArm], timeMs) && torsoSeen;
+    const armSeen1 = this._armGates[1].update(scores[PartScore.RightArm], timeMs) && torsoSeen;
     const full = mode === BodyMode.Full;
-    const legSeen0 = full && this._legGates[0].update(seen ? obs.legScore(BodySide.Left) : 0, timeMs) && torsoSeen;
-    const legSeen1 = full && this._legGates[1].update(seen ? obs.legScore(BodySide.Right) : 0, timeMs) && torsoSeen;
+    const legSeen0 = full && this._legGates[0].update(scores[PartScore.LeftLeg], timeMs) && torsoSeen;
+    const legSeen1 = full && this._legGates[1].update(scores[PartScore.RightLeg], timeMs) && torsoSeen;
     const pelvis = legSeen0 || legSeen1;
     if (pelvis !== this._pelvis) {
       this._pelvis = pelvis;
@@ -284,7 +293,7 @@ export class BodySolver {
       }
       this._hipsFilter.filter(this._hips, timeMs, this._hips);
       this._bendFilter.filter(this._bend, timeMs, this._bend);
-      this.writeTorso(torsoLife.live, obs.torsoScore(), mirror);
+      this.writeTorso(torsoLife.live, mirror);
       this.track(torsoLife, timeMs);
     } else {
       torsoLife.missed(timeMs);
@@ -295,22 +304,22 @@ export class BodySolver {
       const s = i as BodySide;
       const avatarSide = this.avatarSide(s);
       const armLife = this._armLives[avatarSide];
-      if (torsoTracked && (s === BodySide.Left ? armSeen0 : armSeen1) && this.solveArm(s, timeMs, dtMs, armLife.resumingAfterLoss(timeMs))) {
+      if (torsoTracked && (s === BodySide.Left ? armSeen0 : armSeen1) && this.solveArm(s, timeMs, armLife.resumingAfterLoss(timeMs))) {
         const pose = this._armPose[s];
         const live = armLife.live;
         for (let k = 0; k < 3; k++) writeMirrored(live, k * 4, pose[k], mirror);
-        live[LIMB_CONFIDENCE] = clamp(obs.armScore(s), 0, 1);
+        live[LIMB_CONFIDENCE] = scores[PartScore.LeftArm + s];
         this.track(armLife, timeMs);
       } else {
         armLife.missed(timeMs);
       }
       if (!full) continue;
       const legLife = this._legLives[avatarSide];
-      if (torsoTracked && (s === BodySide.Left ? legSeen0 : legSeen1) && this.solveLeg(s, timeMs, dtMs, legLife.resumingAfterLoss(timeMs))) {
+      if (torsoTracked && (s === BodySide.Left ? legSeen0 : legSeen1) && this.solveLeg(s, timeMs, legLife.resumingAfterLoss(timeMs))) {
         const pose = this._legPose[s];
         const live = legLife.live;
         for (let k = 0; k < 3; k++) writeMirrored(live, k * 4, pose[k], mirror);
-        live[LIMB_CONFIDENCE] = clamp(obs.legScore(s), 0, 1);
+        live[LIMB_CONFIDENCE] = scores[PartScore.LeftLeg + s];
         this.track(legLife, timeMs);
       } else {
         legLife.missed(timeMs);
@@ -457,7 +466,7 @@ export class BodySolver {
   }
 
   /** Solves and filters the subject's arm `s` into `_armPose[s]` (clavicle, upper, lower; camera space). */
-  private solveArm(s: BodySide, timeMs: number, dtMs: number, resuming: boolean): boolean {
+  private solveArm(s: BodySide, timeMs: number, resuming: boolean): boolean {
     const pts = this._observation.points;
     const filters = this._armFilters[s];
     const pose = this._armPose[s];
@@ -471,24 +480,31 @@ export class BodySolver {
     if (!this.armDirection(_dir, s, this._bend, this._hips)) return false;
     clavicleRaise(_q, _dir, s);
     filters[0].filter(_q, timeMs, pose[0]);
-    const upperLength = vec3Length(vec3Sub(_v, pts[SIDE.elbow[s]], shoulder));
-    vec3Add(_elbow, shoulder, vec3Scale(_v, quatRotateVec3(_v, _torso, _dir), upperLength));
-    vec3Sub(_v, pts[SIDE.wrist[s]], pts[SIDE.elbow[s]]);
-    const lowerLength = vec3Normalize(_dir, _v);
-    if (lowerLength === 0) return false;
+    // (Positions written out: a length handed to a helper would be boxed.)
+    const elbow = pts[SIDE.elbow[s]], wrist = pts[SIDE.wrist[s]];
+    vec3Sub(_v, elbow, shoulder);
+    const upperLength = Math.sqrt(_v[0] * _v[0] + _v[1] * _v[1] + _v[2] * _v[2]);
+    quatRotateVec3(_v, _torso, _dir);
+    for (let i = 0; i < 3; i++) _elbow[i] = shoulder[i] + _v[i] * upperLength;
+    vec3Sub(_dir, wrist, elbow);
+    const lowerLength = Math.sqrt(_dir[0] * _dir[0] + _dir[1] * _dir[1] + _dir[2] * _dir[2]);
+    if (!(lowerLength > 0)) return false;
+    for (let i = 0; i < 3; i++) _dir[i] /= lowerLength;
     quatRotateVec3(_dir, quatConjugate(_q, _torso), _dir);
     limitBehindTorso(_dir);
-    vec3Add(_wrist, _elbow, vec3Scale(_v, quatRotateVec3(_v, _torso, _dir), lowerLength));
+    quatRotateVec3(_v, _torso, _dir);
+    for (let i = 0; i < 3; i++) _wrist[i] = _elbow[i] + _v[i] * lowerLength;
     quatMultiply(_q, _torso, pose[0]);
     const arm = this._arms[s];
-    if (!arm.solve(_q, shoulder, _elbow, _wrist, null, dtMs)) return false;
+    arm.elapsedMs = this._elapsedMs;
+    if (!arm.solve(_q, shoulder, _elbow, _wrist, null)) return false;
     filters[1].filter(arm.upper, timeMs, pose[1]);
     filters[2].filter(arm.lower, timeMs, pose[2]);
     return true;
   }
 
   /** Solves and filters the subject's leg `s` into `_legPose[s]` (upper, lower, foot; camera space). */
-  private solveLeg(s: BodySide, timeMs: number, dtMs: number, resuming: boolean): boolean {
+  private solveLeg(s: BodySide, timeMs: number, resuming: boolean): boolean {
     const pts = this._observation.points;
     const g = this._geometry;
     const filters = this._legFilters[s];
@@ -508,7 +524,8 @@ export class BodySolver {
     vec3Sub(_dir, ankle, knee);
     const hasReference = vec3Normalize(_reference, vec3Cross(_reference, _v, _dir)) > 0;
     const leg = this._legs[s];
-    if (!leg.solve(this._hips, pts[SIDE.hip[s]], knee, ankle, hasReference ? _reference : null, dtMs)) return false;
+    leg.elapsedMs = this._elapsedMs;
+    if (!leg.solve(this._hips, pts[SIDE.hip[s]], knee, ankle, hasReference ? _reference : null)) return false;
     filters[0].filter(leg.upper, timeMs, pose[0]);
     filters[1].filter(leg.lower, timeMs, pose[1]);
     // The foot relative to the (filtered) shin.
@@ -521,15 +538,15 @@ export class BodySolver {
   }
 
   /** Writes the torso's live state: hips, then the bend split by {@link TORSO_BEND_SHARES}. */
-  private writeTorso(live: Float64Array, score: number, mirror: boolean): void {
+  private writeTorso(live: Float64Array, mirror: boolean): void {
     writeMirrored(live, HIPS, this._pelvis ? this._hips : IDENTITY, mirror);
-    quatSlerp(_q, IDENTITY, this._bend, TORSO_BEND_SHARES.spine);
+    quatSlerp(_q, IDENTITY, this._bend, SPINE_SHARE);
     writeMirrored(live, SPINE, _q, mirror);
-    quatSlerp(_q, IDENTITY, this._bend, TORSO_BEND_SHARES.chest);
+    quatSlerp(_q, IDENTITY, this._bend, CHEST_SHARE);
     writeMirrored(live, CHEST, _q, mirror);
-    quatSlerp(_q, IDENTITY, this._bend, TORSO_BEND_SHARES.upperChest);
+    quatSlerp(_q, IDENTITY, this._bend, UPPER_CHEST_SHARE);
     writeMirrored(live, UPPER_CHEST, _q, mirror);
-    live[TORSO_CONFIDENCE] = clamp(score, 0, 1);
+    live[TORSO_CONFIDENCE] = this._observation.scores[PartScore.Torso];
   }
 
   private writeTarget(target: BodyRig, full: boolean): void {

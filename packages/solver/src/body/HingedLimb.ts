@@ -1,23 +1,18 @@
 import {
   DEG,
   quatConjugate,
-  quatFromAxisAngle,
   quatFromUnitVectors,
   quatFromVectorPairs,
   quatInverseMultiply,
   quatMultiply,
   quatRotateVec3,
-  quatTwistAngle,
-  smoothstep01,
-  vec3AngleBetween,
   vec3Cross,
-  vec3Normalize,
   vec3ProjectOnPlane,
   vec3Sub,
   type QuatIn,
   type Vec3In,
 } from '@rigcast/math';
-import type { Quat } from '@rigcast/protocol';
+import { quatBuffer } from './quatBuffer';
 
 /** Below this bend (at the elbow or knee) the bend plane says nothing about the limb's twist… */
 export const STRAIGHT_LIMB_BEND_RAD = 10 * DEG;
@@ -32,20 +27,17 @@ export const HELD_TWIST_RELAX_MS = 2000;
  */
 export const MAX_TWIST_SPEED_RAD_PER_S = 540 * DEG;
 
-const _conj: Quat = [0, 0, 0, 1];
-const _swing: Quat = [0, 0, 0, 1];
-const _full: Quat = [0, 0, 0, 1];
-const _twist: Quat = [0, 0, 0, 1];
+const _conj = quatBuffer();
+const _swing = quatBuffer();
+const _full = quatBuffer();
+const _twist = quatBuffer();
 const _upperDir = new Float64Array(3);
 const _lowerDir = new Float64Array(3);
 const _normal = new Float64Array(3);
 const _local = new Float64Array(3);
 
-/** The angle in (−π, π] equal to `a` modulo 2π. */
-function wrapAngle(a: number): number {
-  const w = a - 2 * Math.PI * Math.round(a / (2 * Math.PI));
-  return w <= -Math.PI ? w + 2 * Math.PI : w;
-}
+const TWO_PI = 2 * Math.PI;
+const BLEND_SPAN_RAD = BENT_LIMB_BEND_RAD - STRAIGHT_LIMB_BEND_RAD;
 
 /**
  * Solves a two-bone limb with a hinge in the middle (upper arm + forearm at the elbow, thigh +
@@ -69,11 +61,13 @@ function wrapAngle(a: number): number {
  */
 export class HingedLimb {
   /** The upper bone's rotation, local to the parent. */
-  readonly upper: Quat = [0, 0, 0, 1];
+  readonly upper = quatBuffer();
   /** The lower bone's rotation, local to the upper bone. */
-  readonly lower: Quat = [0, 0, 0, 1];
+  readonly lower = quatBuffer();
   /** The bend at the middle joint in the last solve, radians (0 = straight). */
   bend = 0;
+  /** Time since the previous solve, ms: set before {@link solve} (for the relaxing and the speed-limited twist). */
+  elapsedMs = 0;
   private _twist = 0;
   private _twistFound = 0;
   private _solved = false;
@@ -84,44 +78,69 @@ export class HingedLimb {
     private readonly _restHinge: Float64Array,
   ) {}
 
+  // The per-frame arithmetic is written out here rather than handed to the math helpers that take
+  // or return single numbers: V8 boxes a number at every such call it does not inline.
+
   /**
    * Solves the limb from the observed root, middle and end points, with `parent` the parent
    * bone's world rotation. `straightHinge` (a world direction, or null) is where the hinge axis
-   * points when the limb is straight; `dtMs` is the time since the last solve (for the relaxing
-   * twist). Returns false, changing nothing, when two points coincide.
+   * points when the limb is straight. Returns false, changing nothing, when two points coincide.
    */
-  solve(parent: QuatIn, root: Vec3In, middle: Vec3In, end: Vec3In, straightHinge: Vec3In | null, dtMs: number): boolean {
-    if (vec3Normalize(_upperDir, vec3Sub(_upperDir, middle, root)) === 0) return false;
-    if (vec3Normalize(_lowerDir, vec3Sub(_lowerDir, end, middle)) === 0) return false;
+  solve(parent: QuatIn, root: Vec3In, middle: Vec3In, end: Vec3In, straightHinge: Vec3In | null): boolean {
+    const u = vec3Sub(_upperDir, middle, root);
+    const l = vec3Sub(_lowerDir, end, middle);
+    const lu = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+    const ll = Math.sqrt(l[0] * l[0] + l[1] * l[1] + l[2] * l[2]);
+    if (!(lu > 0) || !(ll > 0)) return false;
+    for (let i = 0; i < 3; i++) {
+      u[i] /= lu;
+      l[i] /= ll;
+    }
     // Into the parent's frame.
     quatConjugate(_conj, parent);
-    quatRotateVec3(_upperDir, _conj, _upperDir);
-    quatRotateVec3(_lowerDir, _conj, _lowerDir);
+    quatRotateVec3(u, _conj, u);
+    quatRotateVec3(l, _conj, l);
     const rest = this._restUpper;
-    this.bend = vec3AngleBetween(_upperDir, _lowerDir);
-    quatFromUnitVectors(_swing, rest, _upperDir);
+    const n = vec3Cross(_normal, u, l);
+    const bend = Math.atan2(Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]), u[0] * l[0] + u[1] * l[1] + u[2] * l[2]);
+    this.bend = bend;
+    quatFromUnitVectors(_swing, rest, u);
 
+    const dt = this.elapsedMs > 0 ? this.elapsedMs : 0;
+    // The bend plane's twist first (its normal is in `_normal` already), then the reference.
+    const weightT = (bend - STRAIGHT_LIMB_BEND_RAD) / BLEND_SPAN_RAD;
+    const clamped = weightT < 0 ? 0 : weightT > 1 ? 1 : weightT;
+    let weight = clamped * clamped * (3 - 2 * clamped);
+    let found = 0;
+    if (weight > 0 && this.planeTwist(n, false)) found = this._twistFound;
+    else weight = 0;
     let reference: number;
     if (straightHinge !== null && this.planeTwist(quatRotateVec3(_normal, _conj, straightHinge), true)) {
       reference = this._twistFound;
     } else {
-      reference = this._twist * Math.exp(-Math.max(0, dtMs) / HELD_TWIST_RELAX_MS);
+      reference = this._twist * Math.exp(-dt / HELD_TWIST_RELAX_MS);
     }
-    const weight = smoothstep01((this.bend - STRAIGHT_LIMB_BEND_RAD) / (BENT_LIMB_BEND_RAD - STRAIGHT_LIMB_BEND_RAD));
-    let twist = reference;
-    if (weight > 0 && this.planeTwist(vec3Cross(_normal, _upperDir, _lowerDir), false)) {
-      twist = reference + weight * wrapAngle(this._twistFound - reference);
+    let difference = found - reference;
+    difference -= TWO_PI * Math.round(difference / TWO_PI);
+    let twist = reference + weight * difference;
+    if (this._solved && dt > 0) {
+      const limit = (MAX_TWIST_SPEED_RAD_PER_S * dt) / 1000;
+      let change = twist - this._twist;
+      change -= TWO_PI * Math.round(change / TWO_PI);
+      if (change > limit) twist = this._twist + limit;
+      else if (change < -limit) twist = this._twist - limit;
     }
-    if (this._solved && dtMs > 0) {
-      const limit = (MAX_TWIST_SPEED_RAD_PER_S * dtMs) / 1000;
-      const change = wrapAngle(twist - this._twist);
-      if (Math.abs(change) > limit) twist = this._twist + Math.sign(change) * limit;
-    }
+    twist -= TWO_PI * Math.round(twist / TWO_PI);
     this._solved = true;
-    this._twist = wrapAngle(twist);
-    quatMultiply(this.upper, _swing, quatFromAxisAngle(_twist, rest, this._twist));
+    this._twist = twist;
+    // upper = swing · (the turn by `twist` about the rest direction).
+    const half = twist / 2;
+    const sin = Math.sin(half);
+    const t = _twist;
+    t[0] = rest[0] * sin; t[1] = rest[1] * sin; t[2] = rest[2] * sin; t[3] = Math.cos(half);
+    quatMultiply(this.upper, _swing, t);
     // The lower bone in the upper bone's frame.
-    quatRotateVec3(_local, quatConjugate(_full, this.upper), _lowerDir);
+    quatRotateVec3(_local, quatConjugate(_full, this.upper), l);
     quatFromUnitVectors(this.lower, this._restLower, _local);
     return true;
   }
@@ -135,13 +154,20 @@ export class HingedLimb {
   /**
    * The upper bone's twist (about its rest direction, after the swing in `_swing`) that puts the
    * rest hinge on `normal` (parent frame; made perpendicular to the limb when `project`), into
-   * `_twistFound`. False when the normal has no usable length.
+   * `_twistFound`. False when the normal has no usable length. Overwrites `normal`.
    */
   private planeTwist(normal: Float64Array, project: boolean): boolean {
     if (project) vec3ProjectOnPlane(normal, normal, _upperDir);
-    if (vec3Normalize(normal, normal) < 1e-9) return false;
+    const length = Math.sqrt(normal[0] * normal[0] + normal[1] * normal[1] + normal[2] * normal[2]);
+    if (!(length > 1e-9)) return false;
+    normal[0] /= length; normal[1] /= length; normal[2] /= length;
     quatFromVectorPairs(_full, this._restUpper, _upperDir, this._restHinge, normal);
-    this._twistFound = quatTwistAngle(quatInverseMultiply(_full, _swing, _full), this._restUpper);
+    // The twist part of swing⁻¹ · full about the rest direction: 2·atan2(v·axis, w).
+    const q = quatInverseMultiply(_full, _swing, _full);
+    const r = this._restUpper;
+    let angle = 2 * Math.atan2(q[0] * r[0] + q[1] * r[1] + q[2] * r[2], q[3]);
+    angle -= TWO_PI * Math.round(angle / TWO_PI);
+    this._twistFound = angle;
     return true;
   }
 }

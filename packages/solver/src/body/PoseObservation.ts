@@ -23,6 +23,9 @@ const SIDE_LANDMARKS = {
 
 const score = (value: number | undefined): number => (value === undefined ? 1 : Number.isFinite(value) ? value : 0);
 
+/** Offsets of the part scores in {@link PoseObservation.scores}. @internal */
+export const PartScore = { Torso: 0, LeftArm: 1, RightArm: 2, LeftLeg: 3, RightLeg: 4 } as const;
+
 /**
  * One pose read from a PoseLandmarker result: the world landmarks in the solver's camera space
  * (see {@link cameraPointFromMediaPipe}) and, per landmark, how much it can be trusted. Reading
@@ -35,6 +38,11 @@ export class PoseObservation {
   readonly visibility = new Float64Array(POSE_LANDMARK_COUNT);
   /** How far each landmark is inside the image, 0 (at or past the border) … 1 (see {@link IN_FRAME_MARGIN}). */
   readonly inFrame = new Float64Array(POSE_LANDMARK_COUNT);
+  /**
+   * Each part's score in [0, 1] after {@link read}, at the offsets of {@link PartScore}: kept here
+   * rather than returned, since a number returned from a call the optimizer does not inline gets boxed.
+   */
+  readonly scores = new Float64Array(5);
   private readonly _buffer = new Float64Array(POSE_LANDMARK_COUNT * 3);
 
   constructor() {
@@ -42,8 +50,14 @@ export class PoseObservation {
   }
 
   /**
-   * Reads the first pose of `result`. False (a frame without a pose) when there is none, or when
-   * its world landmarks are fewer than 33 or not finite.
+   * Reads the first pose of `result` and scores its parts. False (a frame without a pose) when
+   * there is none, or when its world landmarks are fewer than 33 or not finite.
+   *
+   * The scores: the torso's, both shoulders seen and in the frame; an arm's, elbow and wrist
+   * seen and the wrist in the frame (the elbow may be out of it: an arm reaching toward the
+   * camera; a wrist below the picture is the desk case, where MediaPipe guesses the arm and its
+   * visibility can stay above 0.5); a leg's, knee, ankle, heel and toe seen and the ankle and toe
+   * in the frame.
    */
   read(result: PoseLandmarkerResultLike): boolean {
     const world = result.worldLandmarks?.[0];
@@ -55,7 +69,7 @@ export class PoseObservation {
       if (!Number.isFinite(w.x) || !Number.isFinite(w.y) || !Number.isFinite(w.z)) return false;
       cameraPointFromMediaPipe(this.points[i], w);
       const seen = hasImage ? image[i] : w;
-      this.visibility[i] = Math.max(0, Math.min(score(seen.visibility ?? w.visibility), score(seen.presence ?? w.presence)));
+      this.visibility[i] = Math.max(0, Math.min(1, score(seen.visibility ?? w.visibility), score(seen.presence ?? w.presence)));
       if (hasImage) {
         const p = image[i];
         const inside = Math.min(p.x, 1 - p.x, p.y, 1 - p.y);
@@ -64,31 +78,21 @@ export class PoseObservation {
         this.inFrame[i] = 1;
       }
     }
+    this.scoreParts();
     return true;
   }
 
-  /** The torso's score: both shoulders seen and in the frame. */
-  torsoScore(): number {
-    const l = P.LeftShoulder, r = P.RightShoulder;
-    return Math.min(this.visibility[l], this.visibility[r]) * Math.min(this.inFrame[l], this.inFrame[r]);
-  }
-
-  /**
-   * An arm's score: elbow and wrist seen, and the wrist in the frame. The elbow may be out of the
-   * frame (an arm reaching toward the camera); a wrist below the picture is the desk case, where
-   * MediaPipe guesses the arm and its visibility can stay above 0.5.
-   */
-  armScore(side: BodySide): number {
-    const e = SIDE_LANDMARKS.elbow[side], w = SIDE_LANDMARKS.wrist[side];
-    return Math.min(this.visibility[e], this.visibility[w]) * this.inFrame[w];
-  }
-
-  /** A leg's score: knee, ankle, heel and toe seen, and the ankle and toe in the frame. */
-  legScore(side: BodySide): number {
-    const k = SIDE_LANDMARKS.knee[side], a = SIDE_LANDMARKS.ankle[side];
-    const h = SIDE_LANDMARKS.heel[side], f = SIDE_LANDMARKS.footIndex[side];
-    const v = this.visibility;
-    return Math.min(v[k], v[a], v[h], v[f]) * Math.min(this.inFrame[a], this.inFrame[f]);
+  private scoreParts(): void {
+    const v = this.visibility, f = this.inFrame, out = this.scores;
+    const ls = P.LeftShoulder, rs = P.RightShoulder;
+    out[PartScore.Torso] = Math.min(v[ls], v[rs]) * Math.min(f[ls], f[rs]);
+    for (let s = 0; s < 2; s++) {
+      const e = SIDE_LANDMARKS.elbow[s], w = SIDE_LANDMARKS.wrist[s];
+      out[PartScore.LeftArm + s] = Math.min(v[e], v[w]) * f[w];
+      const k = SIDE_LANDMARKS.knee[s], a = SIDE_LANDMARKS.ankle[s];
+      const h = SIDE_LANDMARKS.heel[s], t = SIDE_LANDMARKS.footIndex[s];
+      out[PartScore.LeftLeg + s] = Math.min(v[k], v[a], v[h], v[t]) * Math.min(f[a], f[t]);
+    }
   }
 }
 

@@ -8,19 +8,21 @@ import {
   quatSlerp,
   vec3Add,
   vec3Cross,
-  vec3Dot,
   vec3Normalize,
   vec3Scale,
   vec3Sub,
   type QuatIn,
   type Vec3In,
 } from '@rigcast/math';
-import type { Quat } from '@rigcast/protocol';
+import { quatBuffer } from './quatBuffer';
 import type { BodyRestGeometry } from './BodyRestGeometry';
 import { BodySide } from './BodySide';
 import { TORSO_BEND_SHARES } from './TorsoBendShares';
 
-const IDENTITY: Quat = [0, 0, 0, 1];
+const IDENTITY = quatBuffer();
+/** The fractions of the bend the spine, and the spine and chest together, take (see TORSO_BEND_SHARES). */
+const SPINE_FRACTION = TORSO_BEND_SHARES.spine;
+const SPINE_AND_CHEST_FRACTION = TORSO_BEND_SHARES.spine + TORSO_BEND_SHARES.chest;
 /** Step of the numerical derivatives, radians. */
 const DERIVATIVE_STEP = 1e-6;
 /** Gauss–Newton iterations from a fresh start, and after the clavicles change. */
@@ -35,6 +37,8 @@ const RULE_WEIGHT = 100;
 const DAMPING = 1e-9;
 const PARAMS = 6;
 const RESIDUALS = 10;
+/** The small rotations about +X, +Y and +Z that the numerical derivatives step by. */
+const STEPS = [0, 1, 2].map((axis) => quatFromRotationVector(quatBuffer(), [axis === 0 ? DERIVATIVE_STEP : 0, axis === 1 ? DERIVATIVE_STEP : 0, axis === 2 ? DERIVATIVE_STEP : 0]));
 
 /**
  * Fits the torso to the landmarks: the **pelvis** (its world rotation) and the **bend** of the
@@ -55,13 +59,14 @@ const RESIDUALS = 10;
  */
 export class TorsoFit {
   /** The fitted pelvis: its world rotation. */
-  readonly pelvis: Quat = [0, 0, 0, 1];
+  readonly pelvis = quatBuffer();
   /** The fitted bend: the upperChest's rotation relative to the pelvis. */
-  readonly bend: Quat = [0, 0, 0, 1];
+  readonly bend = quatBuffer();
 
   private readonly _g: BodyRestGeometry;
-  /** The shoulder line in the upperChest's frame, given the clavicles. */
+  /** The shoulder line in the upperChest's frame, given the clavicles, and its direction. */
   private readonly _shoulderLine = new Float64Array(3);
+  private readonly _shoulderDirection = new Float64Array(3);
   /** The part of the chord carried rigidly by the upperChest (upperChest joint → shoulder centre). */
   private readonly _upperChestToShoulders = new Float64Array(3);
   /** The rest chord (clavicles at rest) and the normal of its plane with the hip line. */
@@ -77,11 +82,12 @@ export class TorsoFit {
   private readonly _rStep = new Float64Array(RESIDUALS);
   private readonly _j = new Float64Array(RESIDUALS * PARAMS);
   private readonly _a = new Float64Array(PARAMS * (PARAMS + 1));
-  private readonly _q: Quat = [0, 0, 0, 1];
-  private readonly _pelvisTry: Quat = [0, 0, 0, 1];
-  private readonly _bendTry: Quat = [0, 0, 0, 1];
-  private readonly _world: Quat = [0, 0, 0, 1];
-  private readonly _step: Quat = [0, 0, 0, 1];
+  private readonly _q = quatBuffer();
+  private readonly _pelvisTry = quatBuffer();
+  private readonly _bendTry = quatBuffer();
+  private readonly _world = quatBuffer();
+  private readonly _step = quatBuffer();
+  private readonly _delta = new Float64Array(3);
   private readonly _v = new Float64Array(3);
   private readonly _w = new Float64Array(3);
   private readonly _p = new Float64Array(3);
@@ -118,6 +124,7 @@ export class TorsoFit {
     vec3Add(mid, mid, l);
     vec3Add(mid, mid, r);
     vec3Scale(mid, mid, 0.5);
+    vec3Normalize(this._shoulderDirection, line);
   }
 
   /**
@@ -129,9 +136,9 @@ export class TorsoFit {
     const q = this._q;
     const p = this._p;
     out.set(g.hipCentreToSpine);
-    quatSlerp(q, IDENTITY, d, TORSO_BEND_SHARES.spine);
+    quatSlerp(q, IDENTITY, d, SPINE_FRACTION);
     vec3Add(out, out, quatRotateVec3(p, q, g.spineToChest));
-    quatSlerp(q, IDENTITY, d, TORSO_BEND_SHARES.spine + TORSO_BEND_SHARES.chest);
+    quatSlerp(q, IDENTITY, d, SPINE_AND_CHEST_FRACTION);
     vec3Add(out, out, quatRotateVec3(p, q, g.chestToUpperChest));
     return vec3Add(out, out, quatRotateVec3(p, d, this._upperChestToShoulders));
   }
@@ -144,10 +151,10 @@ export class TorsoFit {
    * a direction has no length.
    */
   fit(hipLine: Vec3In | null, shoulderLine: Vec3In, chord: Vec3In, restart: boolean, iterations = TORSO_FIT_ITERATIONS): boolean {
-    const lineLength = vec3Normalize(this._lineObserved, shoulderLine);
-    const chordLength = vec3Normalize(this._chordObserved, chord);
-    const hipLength = hipLine === null ? 0 : vec3Normalize(this._hipObserved, hipLine);
-    if (lineLength === 0 || chordLength === 0 || (hipLine !== null && hipLength === 0)) return false;
+    const lineLength = normalizeInto(this._lineObserved, shoulderLine);
+    const chordLength = normalizeInto(this._chordObserved, chord);
+    const hipLength = hipLine === null ? 0 : normalizeInto(this._hipObserved, hipLine);
+    if (!(lineLength > 0) || !(chordLength > 0) || (hipLine !== null && !(hipLength > 0))) return false;
     if (hipLine === null) this._hipObserved.set(this._g.hipLine);
     // Each direction's weight is its inverse angular variance: length² over its noise. A line
     // between two landmarks carries both their noises (2σ²); the chord runs from the origin,
@@ -166,28 +173,31 @@ export class TorsoFit {
       pelvisInverse[0] = -this.pelvis[0]; pelvisInverse[1] = -this.pelvis[1]; pelvisInverse[2] = -this.pelvis[2]; pelvisInverse[3] = this.pelvis[3];
       quatRotateVec3(this._v, pelvisInverse, this._lineObserved);
       quatRotateVec3(this._w, pelvisInverse, this._chordObserved);
-      vec3Normalize(this._p, this._shoulderLine);
-      quatFromVectorPairs(this.bend, this._p, this._v, this._restChord, this._w, lineLength * lineLength, chordLength * chordLength);
+      quatFromVectorPairs(this.bend, this._shoulderDirection, this._v, this._restChord, this._w);
     }
     for (let k = 0; k < iterations; k++) this.gaussNewtonStep();
     return true;
   }
 
+  // Kept free of calls that take or return a number: in a loop this hot, each would box one.
   private residuals(out: Float64Array, pelvis: QuatIn, bend: QuatIn): void {
     const world = quatMultiply(this._world, pelvis, bend);
     // Hip line: the pelvis' rest hip line, against the observed one.
     const hip = quatRotateVec3(this._v, pelvis, this._g.hipLine);
-    for (let i = 0; i < 3; i++) out[i] = this._hipWeight * (hip[i] - this._hipObserved[i]);
-    // Shoulder line.
-    const line = quatRotateVec3(this._v, world, this._shoulderLine);
-    vec3Normalize(line, line);
-    for (let i = 0; i < 3; i++) out[3 + i] = this._lineWeight * (line[i] - this._lineObserved[i]);
+    const hw = this._hipWeight, lw = this._lineWeight, cw = this._chordWeight;
+    const ho = this._hipObserved, lo = this._lineObserved, co = this._chordObserved;
+    out[0] = hw * (hip[0] - ho[0]); out[1] = hw * (hip[1] - ho[1]); out[2] = hw * (hip[2] - ho[2]);
+    // Shoulder line (a unit vector turned stays a unit vector).
+    const line = quatRotateVec3(this._v, world, this._shoulderDirection);
+    out[3] = lw * (line[0] - lo[0]); out[4] = lw * (line[1] - lo[1]); out[5] = lw * (line[2] - lo[2]);
     // Chord, and the rule that it keeps to the pelvis' plane.
-    const chordInPelvis = this.chord(this._w, bend);
-    vec3Normalize(chordInPelvis, chordInPelvis);
-    out[9] = RULE_WEIGHT * vec3Dot(chordInPelvis, this._planeNormal);
-    const chord = quatRotateVec3(this._w, pelvis, chordInPelvis);
-    for (let i = 0; i < 3; i++) out[6 + i] = this._chordWeight * (chord[i] - this._chordObserved[i]);
+    const c = this.chord(this._w, bend);
+    const length = Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+    c[0] /= length; c[1] /= length; c[2] /= length;
+    const n = this._planeNormal;
+    out[9] = RULE_WEIGHT * (c[0] * n[0] + c[1] * n[1] + c[2] * n[2]);
+    const chord = quatRotateVec3(this._w, pelvis, c);
+    out[6] = cw * (chord[0] - co[0]); out[7] = cw * (chord[1] - co[1]); out[8] = cw * (chord[2] - co[2]);
   }
 
   private gaussNewtonStep(): void {
@@ -195,13 +205,12 @@ export class TorsoFit {
     const j = this._j;
     this.residuals(r, this.pelvis, this.bend);
     for (let param = 0; param < PARAMS; param++) {
-      const axis = param % 3;
-      quatFromRotationVector(this._step, axis === 0 ? DERIVATIVE_STEP : 0, axis === 1 ? DERIVATIVE_STEP : 0, axis === 2 ? DERIVATIVE_STEP : 0);
+      const step = STEPS[param % 3];
       if (param < 3) {
-        quatMultiply(this._pelvisTry, this._step, this.pelvis);
+        quatMultiply(this._pelvisTry, step, this.pelvis);
         this.residuals(this._rStep, this._pelvisTry, this.bend);
       } else {
-        quatMultiply(this._bendTry, this._step, this.bend);
+        quatMultiply(this._bendTry, step, this.bend);
         this.residuals(this._rStep, this.pelvis, this._bendTry);
       }
       for (let i = 0; i < RESIDUALS; i++) j[i * PARAMS + param] = (this._rStep[i] - r[i]) / DERIVATIVE_STEP;
@@ -224,11 +233,11 @@ export class TorsoFit {
     const damping = DAMPING * trace + 1e-15;
     for (let row = 0; row < PARAMS; row++) a[row * width + row] += damping;
     if (!solveAugmented(a, PARAMS)) return;
-    const delta = (k: number) => a[k * width + PARAMS];
-    quatFromRotationVector(this._step, delta(0), delta(1), delta(2));
-    quatNormalize(this.pelvis, quatMultiply(this.pelvis, this._step, this.pelvis));
-    quatFromRotationVector(this._step, delta(3), delta(4), delta(5));
-    quatNormalize(this.bend, quatMultiply(this.bend, this._step, this.bend));
+    const delta = this._delta;
+    delta[0] = a[PARAMS]; delta[1] = a[width + PARAMS]; delta[2] = a[2 * width + PARAMS];
+    quatNormalize(this.pelvis, quatMultiply(this.pelvis, quatFromRotationVector(this._step, delta), this.pelvis));
+    delta[0] = a[3 * width + PARAMS]; delta[1] = a[4 * width + PARAMS]; delta[2] = a[5 * width + PARAMS];
+    quatNormalize(this.bend, quatMultiply(this.bend, quatFromRotationVector(this._step, delta), this.bend));
   }
 
   /** Forgets the fit. */
@@ -236,6 +245,20 @@ export class TorsoFit {
     quatIdentity(this.pelvis);
     quatIdentity(this.bend);
   }
+}
+
+/**
+ * `v` normalized into `out`, returning its length (`out` untouched when 0). The same as
+ * `vec3Normalize`, written here so that the optimizer inlines it into {@link TorsoFit.fit}: a
+ * length returned from a call it does not inline would be boxed every frame.
+ */
+function normalizeInto(out: Float64Array, v: Vec3In): number {
+  const x = v[0], y = v[1], z = v[2];
+  const length = Math.sqrt(x * x + y * y + z * z);
+  if (length > 0 && length < Number.POSITIVE_INFINITY) {
+    out[0] = x / length; out[1] = y / length; out[2] = z / length;
+  }
+  return length;
 }
 
 /**

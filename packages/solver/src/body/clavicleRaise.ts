@@ -9,8 +9,8 @@ import { BodySide } from './BodySide';
  */
 export const CLAVICLE_ELEVATION_SHARE = 0.25;
 
-const FORWARD = [0, 0, 1];
-const BACKWARD = [0, 0, -1];
+const FORWARD = Float64Array.of(0, 0, 1);
+const BACKWARD = Float64Array.of(0, 0, -1);
 
 /**
  * The clavicle's rotation (local to the upperChest) for an arm pointing along the unit `armDir`,

@@ -1,8 +1,9 @@
 import { quatInverseMultiply, quatMultiply } from '@rigcast/math';
-import type { BodyRig, FaceRig, HumanoidBoneName, Quat } from '@rigcast/protocol';
+import type { BodyRig, FaceRig, HumanoidBoneName } from '@rigcast/protocol';
+import { quatBuffer } from './quatBuffer';
 
 const TORSO_CHAIN: readonly HumanoidBoneName[] = ['hips', 'spine', 'chest', 'upperChest'];
-const _torso: Quat = [0, 0, 0, 1];
+const _torso = quatBuffer();
 
 /**
  * Re-expresses the face's head rotation relative to the torso the body carries, in place, so the

@@ -1,0 +1,156 @@
+import { createEmptyBody, type BodyRig } from '@rigcast/protocol';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { decodePoseFixture, encodePoseFixture, type RawPoseFrame } from '../../fixture/PoseFixture';
+import { loadPoseFixture } from '../../fixture/loadPoseFixture';
+import { BodySolver, type BodySolverOptions } from '../BodySolver';
+import type { PoseLandmarkerResultLike } from '../PoseLandmarkerResultLike';
+import { PoseLandmarkIndex as P } from '../PoseLandmarkIndex';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const WARM_UP_CALLS = 5000;
+/**
+ * Boxed numbers a frame may cost (16 B each; see the test): a full-body frame runs ~14 filters,
+ * ~10 Gauss–Newton steps and 5 limb solves through the shared math.
+ */
+const MAX_BOXED_NUMBERS = 32;
+const FRAME_MS = 1000 / 30;
+
+/** Capture times as a webcam delivers them: 30 fps ± 12 ms, then (after the warm-up) slower, dropped frames. */
+const times = new Float64Array(30_000);
+for (let i = 1, seed = 11; i < times.length; i++) {
+  seed = (seed * 1103515245 + 12345) >>> 0;
+  const random = seed / 2 ** 32;
+  times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? FRAME_MS + random * 24 - 12 : 46 + random * 64);
+}
+
+/** The real arm-raise recording: one arm tracked, one lost, the torso seen, no legs. */
+const recorded: PoseLandmarkerResultLike[] = loadPoseFixture().frames.map((f) => f.result);
+
+/**
+ * Full-body frames for `full` mode: the recording's upper body with legs added below its hips
+ * (standing, knees bending a little frame by frame), the picture zoomed out so everything is in
+ * it. Made with plain arithmetic, not the FK generator (which runs the shared math on other array
+ * types, leaving V8's caches in a state the tracker never sees), and passed through the fixture
+ * codec so the landmark objects have the recording's shapes, as MediaPipe's all have one.
+ */
+const LEGS: readonly [number, number, number, number][] = [
+  // [left index, x, y (down), z] for the left leg; the right one mirrors x.
+  [P.LeftKnee, 0.1, 0.45, -0.03],
+  [P.LeftAnkle, 0.1, 0.85, 0.02],
+  [P.LeftHeel, 0.1, 0.9, 0.06],
+  [P.LeftFootIndex, 0.12, 0.92, -0.12],
+];
+const fullBody: PoseLandmarkerResultLike[] = (() => {
+  const fixture = loadPoseFixture();
+  const raw: RawPoseFrame[] = fixture.frames.map(({ result }, frame) => {
+    const world = result.worldLandmarks[0].flatMap((p) => [p.x, p.y, p.z]);
+    const image = result.landmarks[0].flatMap((p) => [0.5 + (p.x - 0.5) * 0.4, 0.2 + p.y * 0.3, p.z]);
+    const visibility = result.worldLandmarks[0].map((p) => p.visibility ?? 0);
+    const bend = 0.04 * Math.sin(frame / 9);
+    for (const [left, x, y, z] of LEGS) {
+      for (const [index, side] of [[left, 1], [left + 1, -1]] as const) {
+        const knee = index === P.LeftKnee || index === P.RightKnee;
+        world.splice(index * 3, 3, side * x, y, z - bend * (knee ? 2 : 1));
+        image.splice(index * 3, 3, 0.5 + side * x * 0.4, 0.5 + y * 0.4, 0);
+        visibility[index] = 0.95;
+      }
+    }
+    return { world, image, visibility };
+  });
+  return decodePoseFixture(encodePoseFixture(raw, fixture.width, fixture.height, fixture.fps)).frames.map((f) => f.result);
+})();
+
+async function bytesPerCall(step: (i: number) => void, calls: number): Promise<number> {
+  for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
+  let gcRuns = 0;
+  const observer = new PerformanceObserver((list) => {
+    gcRuns += list.getEntries().length;
+  });
+  gc();
+  await new Promise((r) => setTimeout(r, 20));
+  observer.observe({ entryTypes: ['gc'] });
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < calls; i++) step(WARM_UP_CALLS + i);
+  const bytes = (process.memoryUsage().heapUsed - before) / calls;
+  await new Promise((r) => setTimeout(r, 20));
+  observer.disconnect();
+  if (gcRuns > 0) throw new Error(`${gcRuns} GC runs during the measurement: use fewer calls`);
+  return bytes;
+}
+
+function solveInto(body: BodyRig, frames: readonly PoseLandmarkerResultLike[], options: BodySolverOptions): (i: number) => void {
+  const solver = new BodySolver(options);
+  return (i) => {
+    // Every 97th frame has no pose, so losing and finding parts runs too.
+    solver.solve(i % 97 === 0 ? { landmarks: [], worldLandmarks: [] } : frames[i % frames.length], times[i], body);
+    if (i % 500 === 0) solver.lowerArmWorld('left', LOWER_ARM);
+  };
+}
+const LOWER_ARM: [number, number, number, number] = [0, 0, 0, 1];
+
+describe('BodySolver per-frame allocation', () => {
+  it('creates no objects or arrays per frame, in upper and full mode, filtered or raw', async () => {
+    // Storing a fractional confidence into a BodyRig's record boxes it (createEmptyBody builds the
+    // record key by key): the price of the output format, measured as the baseline.
+    const written = createEmptyBody();
+    const writeOnly = (i: number): void => {
+      written.confidence.torso = 0.5 + (i % 7) / 100;
+      written.confidence.leftArm = 0.4 + (i % 5) / 100;
+      written.confidence.rightArm = 0.3 + (i % 3) / 100;
+    };
+    const baseline = await bytesPerCall(writeOnly, 1000);
+    const figures: string[] = [];
+    for (const [label, frames, options] of [
+      ['upper mode, arm-raise recording', recorded, { mode: 'upper' }],
+      ['full mode, legs added', fullBody, { mode: 'full' }],
+      ['full mode, unfiltered', fullBody, { mode: 'full', smoothing: 0 }],
+    ] as const) {
+      const bytes = await bytesPerCall(solveInto(createEmptyBody(), frames, options), 2000);
+      figures.push(`${label} ${bytes.toFixed(0)} B`);
+      // The solver creates no arrays and no objects per frame. What V8 still allocates is numbers
+      // boxed where they cross a call it did not inline (16 B each); the hot paths are written to
+      // keep those few (see HingedLimb, TorsoFit). One copied landmark list would be kilobytes, a
+      // new Quat per bone of a full body about 1 KB.
+      expect(bytes - baseline, label).toBeLessThan(MAX_BOXED_NUMBERS * 16);
+    }
+    console.log(`per frame (jittered steps): ${figures.join(', ')}; writing three confidences alone ${baseline.toFixed(0)} B`);
+  });
+
+  it('retains nothing: the heap after 10,000 solves and a GC is where it started', () => {
+    const step = solveInto(createEmptyBody(), fullBody, { mode: 'full' });
+    for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 10_000; i++) step(WARM_UP_CALLS + i);
+    gc();
+    const growth = process.memoryUsage().heapUsed - before;
+    console.log(`retained after 10,000 solves: ${growth} B`);
+    expect(growth).toBeLessThan(64 * 1024);
+  });
+
+  it('keeps the target’s shape: a mode writes the same bones every frame, and a mode change adds or removes them once', () => {
+    const solver = new BodySolver({ mode: 'full' });
+    const body = createEmptyBody();
+    body.bones.leftIndexProximal = [0, 0, 0, 1]; // a hand solver's bone: never touched
+    solver.solve(fullBody[0], 0, body);
+    const fullBones = Object.keys(body.bones).sort();
+    const arrays = fullBones.map((b) => body.bones[b as keyof typeof body.bones]);
+    for (let i = 1; i < 50; i++) solver.solve(i % 7 === 0 ? { landmarks: [], worldLandmarks: [] } : fullBody[i], i * FRAME_MS, body);
+    expect(Object.keys(body.bones).sort()).toEqual(fullBones);
+    fullBones.forEach((b, k) => expect(body.bones[b as keyof typeof body.bones]).toBe(arrays[k]));
+    expect(fullBones).toContain('hips');
+    solver.mode = 'upper';
+    solver.solve(fullBody[50], 50 * FRAME_MS, body);
+    expect(Object.keys(body.bones).sort()).toEqual(
+      ['chest', 'leftIndexProximal', 'leftLowerArm', 'leftShoulder', 'leftUpperArm', 'rightLowerArm', 'rightShoulder', 'rightUpperArm', 'spine', 'upperChest'],
+    );
+    solver.mode = 'off';
+    solver.solve(fullBody[51], 51 * FRAME_MS, body);
+    expect(Object.keys(body.bones)).toEqual(['leftIndexProximal']);
+    expect(body.confidence).toMatchObject({ torso: 0, leftArm: 0, rightArm: 0, leftLeg: 0, rightLeg: 0 });
+  });
+});
