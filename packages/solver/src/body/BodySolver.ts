@@ -60,7 +60,8 @@ export const BODY_RETURN_BLEND_MS = 300;
 
 /** Visibility scores (see {@link PoseObservation}) at which a part is taken up, and below which it is dropped. */
 const TORSO_GATE = { enterAbove: 0.5, exitBelow: 0.3 } as const;
-const ARM_GATE = { enterAbove: 0.5, exitBelow: 0.3 } as const;
+/** An arm must score well for 100 ms (3 frames) before it is taken up: one frame of a guessed arm is not an arm. */
+const ARM_GATE = { enterAbove: 0.5, exitBelow: 0.3, enterAfterMs: 100 } as const;
 const LEG_GATE = { enterAbove: 0.7, exitBelow: 0.4, enterAfterMs: LEG_ENTER_AFTER_MS } as const;
 
 const TORSO_BONES: readonly HumanoidBoneName[] = ['hips', 'spine', 'chest', 'upperChest'];
