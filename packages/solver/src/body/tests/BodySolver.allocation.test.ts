@@ -3,11 +3,10 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { decodePoseFixture, encodePoseFixture, type RawPoseFrame } from '../../fixture/PoseFixture';
 import { loadPoseFixture } from '../../fixture/loadPoseFixture';
 import { BodySolver, type BodySolverOptions } from '../BodySolver';
 import type { PoseLandmarkerResultLike } from '../PoseLandmarkerResultLike';
-import { PoseLandmarkIndex as P } from '../PoseLandmarkIndex';
+import { fullBodyFromRecording } from './fullBodyFromRecording';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -29,40 +28,8 @@ for (let i = 1, seed = 11; i < times.length; i++) {
 
 /** The real arm-raise recording: one arm tracked, one lost, the torso seen, no legs. */
 const recorded: PoseLandmarkerResultLike[] = loadPoseFixture().frames.map((f) => f.result);
-
-/**
- * Full-body frames for `full` mode: the recording's upper body with legs added below its hips
- * (standing, knees bending a little frame by frame), the picture zoomed out so everything is in
- * it. Made with plain arithmetic, not the FK generator (which runs the shared math on other array
- * types, leaving V8's caches in a state the tracker never sees), and passed through the fixture
- * codec so the landmark objects have the recording's shapes, as MediaPipe's all have one.
- */
-const LEGS: readonly [number, number, number, number][] = [
-  // [left index, x, y (down), z] for the left leg; the right one mirrors x.
-  [P.LeftKnee, 0.1, 0.45, -0.03],
-  [P.LeftAnkle, 0.1, 0.85, 0.02],
-  [P.LeftHeel, 0.1, 0.9, 0.06],
-  [P.LeftFootIndex, 0.12, 0.92, -0.12],
-];
-const fullBody: PoseLandmarkerResultLike[] = (() => {
-  const fixture = loadPoseFixture();
-  const raw: RawPoseFrame[] = fixture.frames.map(({ result }, frame) => {
-    const world = result.worldLandmarks[0].flatMap((p) => [p.x, p.y, p.z]);
-    const image = result.landmarks[0].flatMap((p) => [0.5 + (p.x - 0.5) * 0.4, 0.2 + p.y * 0.3, p.z]);
-    const visibility = result.worldLandmarks[0].map((p) => p.visibility ?? 0);
-    const bend = 0.04 * Math.sin(frame / 9);
-    for (const [left, x, y, z] of LEGS) {
-      for (const [index, side] of [[left, 1], [left + 1, -1]] as const) {
-        const knee = index === P.LeftKnee || index === P.RightKnee;
-        world.splice(index * 3, 3, side * x, y, z - bend * (knee ? 2 : 1));
-        image.splice(index * 3, 3, 0.5 + side * x * 0.4, 0.5 + y * 0.4, 0);
-        visibility[index] = 0.95;
-      }
-    }
-    return { world, image, visibility };
-  });
-  return decodePoseFixture(encodePoseFixture(raw, fixture.width, fixture.height, fixture.fps)).frames.map((f) => f.result);
-})();
+/** The same with legs added (see fullBodyFromRecording: made without the FK generator, whose array types would leave V8's caches in a state the tracker never sees). */
+const fullBody: PoseLandmarkerResultLike[] = fullBodyFromRecording().frames.map((f) => f.result);
 
 async function bytesPerCall(step: (i: number) => void, calls: number): Promise<number> {
   for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
