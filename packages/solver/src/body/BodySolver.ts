@@ -306,22 +306,14 @@ export class BodySolver {
       const avatarSide = this.avatarSide(s);
       const armLife = this._armLives[avatarSide];
       if (torsoTracked && (s === BodySide.Left ? armSeen0 : armSeen1) && this.solveArm(s, timeMs, armLife.resumingAfterLoss(timeMs))) {
-        const pose = this._armPose[s];
-        const live = armLife.live;
-        for (let k = 0; k < 3; k++) writeMirrored(live, k * 4, pose[k], mirror);
-        live[LIMB_CONFIDENCE] = scores[PartScore.LeftArm + s];
-        this.track(armLife, timeMs);
+        this.trackLimb(armLife, this._armPose[s], scores[PartScore.LeftArm + s], mirror, timeMs);
       } else {
         armLife.missed(timeMs);
       }
       if (!full) continue;
       const legLife = this._legLives[avatarSide];
       if (torsoTracked && (s === BodySide.Left ? legSeen0 : legSeen1) && this.solveLeg(s, timeMs, legLife.resumingAfterLoss(timeMs))) {
-        const pose = this._legPose[s];
-        const live = legLife.live;
-        for (let k = 0; k < 3; k++) writeMirrored(live, k * 4, pose[k], mirror);
-        live[LIMB_CONFIDENCE] = scores[PartScore.LeftLeg + s];
-        this.track(legLife, timeMs);
+        this.trackLimb(legLife, this._legPose[s], scores[PartScore.LeftLeg + s], mirror, timeMs);
       } else {
         legLife.missed(timeMs);
       }
@@ -367,6 +359,14 @@ export class BodySolver {
   private avatarSide(s: BodySide): BodySide {
     const same = Mirror.boneTargets(this.mirror)[LEFT_UPPER_ARM] === LEFT_UPPER_ARM;
     return same ? s : s === BodySide.Left ? BodySide.Right : BodySide.Left;
+  }
+
+  /** Hands a limb's solved bones (camera space) and confidence to its lifecycle, mirrored. */
+  private trackLimb(life: PartLifecycle, pose: readonly Float64Array[], confidence: number, mirror: boolean, timeMs: number): void {
+    const live = life.live;
+    for (let k = 0; k < 3; k++) writeMirrored(live, k * 4, pose[k], mirror);
+    live[LIMB_CONFIDENCE] = confidence;
+    this.track(life, timeMs);
   }
 
   /** `tracked()`, blending in from the rest pose the first time a part is seen (the lifecycle would snap). */

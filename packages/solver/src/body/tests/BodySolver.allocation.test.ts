@@ -1,16 +1,11 @@
 import { createEmptyBody, type BodyRig } from '@rigcast/protocol';
-import { PerformanceObserver } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { WARM_UP_CALLS, bytesPerCall, gc, jitteredTimes } from '../../testing/measureAllocation';
 import { loadPoseFixture } from '../../fixture/loadPoseFixture';
 import { BodySolver, type BodySolverOptions } from '../BodySolver';
 import type { PoseLandmarkerResultLike } from '../PoseLandmarkerResultLike';
 import { fullBodyFromRecording } from './fullBodyFromRecording';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const WARM_UP_CALLS = 5000;
 /**
  * Boxed numbers a frame may cost (16 B each; see the test): a full-body frame runs ~14 filters,
  * ~10 Gauss–Newton steps and 5 limb solves through the shared math.
@@ -18,36 +13,12 @@ const WARM_UP_CALLS = 5000;
 const MAX_BOXED_NUMBERS = 32;
 const FRAME_MS = 1000 / 30;
 
-/** Capture times as a webcam delivers them: 30 fps ± 12 ms, then (after the warm-up) slower, dropped frames. */
-const times = new Float64Array(30_000);
-for (let i = 1, seed = 11; i < times.length; i++) {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  const random = seed / 2 ** 32;
-  times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? FRAME_MS + random * 24 - 12 : 46 + random * 64);
-}
+const times = jitteredTimes(30_000, 11);
 
 /** The real arm-raise recording: one arm tracked, one lost, the torso seen, no legs. */
 const recorded: PoseLandmarkerResultLike[] = loadPoseFixture().frames.map((f) => f.result);
 /** The same with legs added (see fullBodyFromRecording: made without the FK generator, whose array types would leave V8's caches in a state the tracker never sees). */
 const fullBody: PoseLandmarkerResultLike[] = fullBodyFromRecording().frames.map((f) => f.result);
-
-async function bytesPerCall(step: (i: number) => void, calls: number): Promise<number> {
-  for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
-  let gcRuns = 0;
-  const observer = new PerformanceObserver((list) => {
-    gcRuns += list.getEntries().length;
-  });
-  gc();
-  await new Promise((r) => setTimeout(r, 20));
-  observer.observe({ entryTypes: ['gc'] });
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < calls; i++) step(WARM_UP_CALLS + i);
-  const bytes = (process.memoryUsage().heapUsed - before) / calls;
-  await new Promise((r) => setTimeout(r, 20));
-  observer.disconnect();
-  if (gcRuns > 0) throw new Error(`${gcRuns} GC runs during the measurement: use fewer calls`);
-  return bytes;
-}
 
 function solveInto(body: BodyRig, frames: readonly PoseLandmarkerResultLike[], options: BodySolverOptions): (i: number) => void {
   const solver = new BodySolver(options);
@@ -85,7 +56,7 @@ describe('BodySolver per-frame allocation', () => {
       expect(bytes - baseline, label).toBeLessThan(MAX_BOXED_NUMBERS * 16);
     }
     console.log(`per frame (jittered steps): ${figures.join(', ')}; writing three confidences alone ${baseline.toFixed(0)} B`);
-  });
+  }, 60_000);
 
   it('retains nothing: the heap after 10,000 solves and a GC is where it started', () => {
     const step = solveInto(createEmptyBody(), fullBody, { mode: 'full' });
@@ -97,7 +68,7 @@ describe('BodySolver per-frame allocation', () => {
     const growth = process.memoryUsage().heapUsed - before;
     console.log(`retained after 10,000 solves: ${growth} B`);
     expect(growth).toBeLessThan(64 * 1024);
-  });
+  }, 60_000);
 
   it('keeps the target’s shape: a mode writes the same bones every frame, and a mode change adds or removes them once', () => {
     const solver = new BodySolver({ mode: 'full' });
