@@ -48,3 +48,13 @@ export async function bytesPerCall(step: (i: number) => void, calls: number): Pr
   if (gcRuns > 0) throw new Error(`${gcRuns} GC runs during the measurement: use fewer calls`);
   return bytes;
 }
+
+/** Heap bytes still held after `calls` calls of `step(i)` (after the warm-up) and a full GC. */
+export function bytesRetainedAfter(step: (i: number) => void, calls: number): number {
+  for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < calls; i++) step(WARM_UP_CALLS + i);
+  gc();
+  return process.memoryUsage().heapUsed - before;
+}

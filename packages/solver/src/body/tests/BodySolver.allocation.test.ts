@@ -1,6 +1,6 @@
 import { createEmptyBody, type BodyRig } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
-import { WARM_UP_CALLS, bytesPerCall, gc, jitteredTimes } from '../../testing/measureAllocation';
+import { bytesPerCall, bytesRetainedAfter, jitteredTimes } from '../../testing/measureAllocation';
 import { loadPoseFixture } from '../../fixture/loadPoseFixture';
 import { BodySolver, type BodySolverOptions } from '../BodySolver';
 import type { PoseLandmarkerResultLike } from '../PoseLandmarkerResultLike';
@@ -59,13 +59,7 @@ describe('BodySolver per-frame allocation', () => {
   }, 60_000);
 
   it('retains nothing: the heap after 10,000 solves and a GC is where it started', () => {
-    const step = solveInto(createEmptyBody(), fullBody, { mode: 'full' });
-    for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 10_000; i++) step(WARM_UP_CALLS + i);
-    gc();
-    const growth = process.memoryUsage().heapUsed - before;
+    const growth = bytesRetainedAfter(solveInto(createEmptyBody(), fullBody, { mode: 'full' }), 10_000);
     console.log(`retained after 10,000 solves: ${growth} B`);
     expect(growth).toBeLessThan(64 * 1024);
   }, 60_000);

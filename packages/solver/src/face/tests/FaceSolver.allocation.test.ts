@@ -1,6 +1,6 @@
 import { createNeutralFace, type FaceRig } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
-import { WARM_UP_CALLS, bytesPerCall, gc, jitteredTimes } from '../../testing/measureAllocation';
+import { bytesPerCall, bytesRetainedAfter, jitteredTimes } from '../../testing/measureAllocation';
 import { loadFaceFixture } from '../../fixture/loadFaceFixture';
 import { FaceSolver } from '../FaceSolver';
 import { FaceStateLayout, createFaceState, writeFaceRig } from '../FaceState';
@@ -41,13 +41,7 @@ describe('FaceSolver per-frame allocation', () => {
   });
 
   it('retains nothing: the heap after 10,000 solves and a GC is where it started', () => {
-    const step = solveInto(createNeutralFace());
-    for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 10_000; i++) step(WARM_UP_CALLS + i);
-    gc();
-    const growth = process.memoryUsage().heapUsed - before;
+    const growth = bytesRetainedAfter(solveInto(createNeutralFace()), 10_000);
     console.log(`retained after 10,000 solves: ${growth} B`);
     // JIT code and feedback may settle a few kilobytes; keeping even one boxed number per frame
     // would retain ≥ 160 KB.
