@@ -1,18 +1,20 @@
 /**
  * Screenshots of the whole pipeline for the README: the tracker playing `selfie.mp4` through
  * MediaPipe, and the avatar page (default avatar) driven through a real hub.
- *   node --import tsx scripts/demo-screenshots.ts 
+ *   node --conditions=@rigcast/source --import tsx scripts/demo-screenshots.ts 
  * Needs `pnpm build` first and ../shared (models and the selfie clip).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHub } from '@rigcast/hub';
 import { launchChromium } from '../test/support/chromium';
+import { APP_BUILD_DIRS } from '../test/support/ensureAppBuilt';
 import { REPO_ROOT, sharedPath } from '../test/support/sharedData';
 
 const OUT_DIR = resolve(REPO_ROOT, 'docs/images');
 const hub = await createHub({
   port: 0,
+  appsDirs: APP_BUILD_DIRS,
   modelsDirs: [sharedPath('models'), sharedPath('media/face'), resolve(REPO_ROOT, 'models')],
 });
 const browser = await launchChromium({ args: ['--disable-gpu-compositing'] });

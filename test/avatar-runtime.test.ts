@@ -4,8 +4,18 @@ import { createHub, type Hub } from '@rigcast/hub';
 import { createNeutralFrame, encodeFrame, type RejectedInfo, type RigFrame } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { RigcastState } from '../apps/avatar/src/page/RigcastState';
-import { axisAngle, multiplyQuat, openAvatar, quatAngleDeg, TEST_VRMS, TestPublisher, useAvatarSuite } from './avatar-harness';
+import {
+  axisAngle,
+  multiplyQuat,
+  openAvatar,
+  quatAngleDeg,
+  readAvatar,
+  TEST_VRMS,
+  TestPublisher,
+  useAvatarSuite,
+  type AvatarReading,
+} from './avatar-harness';
+import { APP_BUILD_DIRS } from './support/ensureAppBuilt';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
 
 const STREAM_HZ = 30;
@@ -14,8 +24,8 @@ const DEFAULT_AVATAR = resolve(REPO_ROOT, 'models/rigcast-default.vrm');
 let roomCounter = 0;
 const nextRoom = () => `runtime-${++roomCounter}`;
 
-function state(page: Page): Promise<RigcastState> {
-  return page.evaluate(() => window.rigcast.state());
+function state(page: Page): Promise<AvatarReading> {
+  return readAvatar(page);
 }
 
 function waitFor(page: Page, predicate: () => boolean, timeout = 60_000): Promise<unknown> {
@@ -43,8 +53,8 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
     try {
       // Before any frame: idle, and breathing moves the chest.
       let s = await state(page);
-      expect(s.idle.active).toBe(true);
-      expect(s.idle.weight).toBe(1);
+      expect(s.idle.face.active).toBe(true);
+      expect(s.idle.face.weight).toBe(1);
       const chests: number[][] = [];
       for (let i = 0; i < 4; i++) {
         chests.push((await state(page)).bones.chest!);
@@ -56,16 +66,16 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       const frame = createNeutralFrame();
       frame.face!.head = axisAngle([0, 1, 0], 20);
       let stop = publisher.stream(() => frame, STREAM_HZ);
-      await waitFor(page, () => window.rigcast.state().idle.weight === 0);
-      expect((await state(page)).idle.active).toBe(false);
+      await waitFor(page, () => window.rigcast.state().idle.face.weight === 0);
+      expect((await state(page)).idle.face.active).toBe(false);
 
       // Frames stop: idle again once the newest frame is over a second old, not before.
       stop();
-      await waitFor(page, () => window.rigcast.state().idle.active);
+      await waitFor(page, () => window.rigcast.state().idle.face.active);
       s = await state(page);
       expect(s.frames.ageMs).toBeGreaterThanOrEqual(1000);
       expect(s.frames.ageMs).toBeLessThan(2500);
-      await waitFor(page, () => window.rigcast.state().idle.weight === 1);
+      await waitFor(page, () => window.rigcast.state().idle.face.weight === 1);
 
       // Frames resume: record the blend weight on every rendered frame. It must fall steadily
       // from 1 (idle; frames have stopped, so it is 1 when recording starts) to 0 over about
@@ -76,7 +86,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
             const samples: [number, number][] = [];
             const start = performance.now();
             const tick = (now: number) => {
-              samples.push([now, window.rigcast.state().idle.weight]);
+              samples.push([now, window.rigcast.state().idle.face.weight]);
               if (now - start < 2500) requestAnimationFrame(tick);
               else done({ start, samples });
             };
@@ -127,7 +137,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       const frame = createNeutralFrame();
       frame.face!.expressions.aa = 1;
       const stop = publisher.stream(() => frame, STREAM_HZ);
-      await waitFor(page, () => window.rigcast.state().expressions.aa === 1);
+      await waitFor(page, () => window.avatarProbe().expressions.aa === 1);
       stop();
       s = await state(page);
       expect(s.frames.received).toBeGreaterThan(before.frames.received);
@@ -159,7 +169,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       expect(rejected.length).toBeGreaterThan(3);
       const s = await state(page);
       expect(s.frames.garbage).toBe(0);
-      expect(s.idle.active).toBe(false);
+      expect(s.idle.face.active).toBe(false);
       expect(s.headForward![0]).toBeCloseTo(0.5, 2);
       expect(errors).toEqual([]);
     } finally {
@@ -169,7 +179,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
   });
 
   it('reconnects and re-joins its room when the hub restarts', async () => {
-    const own = await createHub({ port: 0, modelsDirs: [sharedPath('vrm')] });
+    const own = await createHub({ port: 0, appsDirs: APP_BUILD_DIRS, modelsDirs: [sharedPath('vrm')] });
     let restarted: Hub | undefined;
     const room = nextRoom();
     const { page } = await openAvatar(browser, own, { room, model: TEST_VRMS.sphere });
@@ -179,7 +189,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       await own.close();
       await waitFor(page, () => window.rigcast.state().connection.state !== 'connected');
 
-      restarted = await createHub({ port: own.port, publishKey: own.publishKey, modelsDirs: [sharedPath('vrm')] });
+      restarted = await createHub({ port: own.port, publishKey: own.publishKey, appsDirs: APP_BUILD_DIRS, modelsDirs: [sharedPath('vrm')] });
       await waitFor(page, () => window.rigcast.state().connection.joins === 2);
       const publisher = new TestPublisher(restarted, room);
       await publisher.connected();
@@ -197,14 +207,18 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
   });
 
   it('with a view key: a wrong ?key= is refused with a visible message; the right one connects', async () => {
-    const keyed = await createHub({ port: 0, viewKey: 'letmein', modelsDirs: [sharedPath('vrm')] });
-    const wrong = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'nope' });
-    const right = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'letmein' });
+    const keyed = await createHub({ port: 0, viewKey: 'letmein', appsDirs: APP_BUILD_DIRS, modelsDirs: [sharedPath('vrm')] });
+    const wrong = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'nope', debug: '1' });
+    const right = await openAvatar(browser, keyed, { room: 'keyed', model: TEST_VRMS.sphere, key: 'letmein', debug: '1' });
     try {
       await waitFor(wrong.page, () => window.rigcast.state().connection.state === 'refused');
-      expect((await state(wrong.page)).status).toMatch(/refused the view key.*\?key=/);
+      const refused = await state(wrong.page);
+      expect(refused.status).toMatch(/^The hub refused this avatar page: bad-key: the view key is wrong.* To fix: add \?key= with the view key/);
+      // The debug overlay shows the same client's detail under its state.
+      await waitFor(wrong.page, () => /hub refused\nThe hub refused this avatar page: bad-key/.test(document.getElementById('rigcast-debug')?.textContent ?? ''));
       await waitFor(right.page, () => window.rigcast.state().connection.state === 'connected');
       expect((await state(right.page)).status).toBe('');
+      await waitFor(right.page, () => /hub connected {3}rtt \d+\.\d ms\n/.test(document.getElementById('rigcast-debug')?.textContent ?? ''));
     } finally {
       await wrong.page.close();
       await right.page.close();
@@ -256,8 +270,8 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       // Idle auto-blink also closes eyeBlinkLeft, so wait for the streamed pose itself: frames in,
       // idle fully blended out, and both streamed weights on the model.
       await waitFor(page, () => {
-        const s = window.rigcast.state();
-        return s.frames.received > 3 && s.idle.weight === 0 && s.expressions.eyeBlinkLeft === 1 && Math.abs((s.expressions.jawOpen ?? 0) - 0.8) < 0.005;
+        const s = { ...window.rigcast.state(), ...window.avatarProbe() };
+        return s.frames.received > 3 && s.idle.face.weight === 0 && s.expressions.eyeBlinkLeft === 1 && Math.abs((s.expressions.jawOpen ?? 0) - 0.8) < 0.005;
       });
       stop();
       const s = await state(page);

@@ -1,9 +1,9 @@
 import { createHub, type Hub, type HubOptions } from '@rigcast/hub';
 import { decodeFrame, type ClientToServerEvents, type Quat, type ServerToClientEvents } from '@rigcast/protocol';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import type { TrackerHook } from '../apps/tracker/src/ui/TrackerState';
-import { ensureAppBuilt } from './support/ensureAppBuilt';
+import { APP_BUILD_DIRS, ensureAppBuilt } from './support/ensureAppBuilt';
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ declare global {
 export function ensureTrackerBuilt(): Promise<void> {
   return ensureAppBuilt({
     appDir: 'apps/tracker',
-    packages: ['packages/solver', 'packages/protocol'],
+    packages: ['packages/solver', 'packages/protocol', 'packages/client'],
     requiredOutputs: ['dist/wasm/vision_wasm_module_internal.wasm'],
   });
 }
@@ -102,7 +102,7 @@ export class FrameCollector {
 
 /** A real hub on a free port serving the built tracker. */
 export function startTrackerHub(options: HubOptions = {}): Promise<Hub> {
-  return createHub({ port: 0, ...options });
+  return createHub({ port: 0, appsDirs: APP_BUILD_DIRS, ...options });
 }
 
 /** A page with the uncaught exceptions it produced. */
@@ -111,9 +111,18 @@ export interface TrackerPage {
   pageErrors: string[];
 }
 
-/** Opens the tracker in a fresh context (permissions as given) of `browser`. */
-export async function openTracker(browser: Browser, url: string, permissions: string[] = []): Promise<TrackerPage> {
+/**
+ * Opens the tracker in a fresh context (permissions as given) of `browser`; `prepare` runs on the
+ * context before the page opens (e.g. to route its WebSocket).
+ */
+export async function openTracker(
+  browser: Browser,
+  url: string,
+  permissions: string[] = [],
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<TrackerPage> {
   const context = await browser.newContext({ permissions });
+  await prepare?.(context);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));

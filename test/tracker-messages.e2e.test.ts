@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_RETRY_POLICY } from '@rigcast/client';
 import type { Hub } from '@rigcast/hub';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,10 @@ import { ensureTrackerBuilt, FrameCollector, openTracker, startTrackerHub } from
 /** See tracker.e2e.test.ts: software compositing, as this machine has no GPU. */
 const CHROMIUM_ARGS = ['--disable-gpu-compositing'];
 const MESSAGE_TIMEOUT_MS = 60_000;
+/** The longest wait between the client's retries (DEFAULT_RETRY_POLICY). */
+const RETRY_CAP_MS = DEFAULT_RETRY_POLICY.maxDelayMs;
+/** A frame format version the hub does not read, as a tracker from another release would write. */
+const FOREIGN_FORMAT_VERSION = 0x7f;
 
 /** How many times the hub refused a connection for a bad key, from `/metrics`. */
 async function badKeyRefusals(hub: Hub): Promise<number> {
@@ -66,14 +71,53 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page: clear messages for what goes wr
     // The pipeline itself runs; only the hub link is refused.
     await page.waitForFunction(() => window.rigcastTracker.state().fps > 0, null, { timeout: MESSAGE_TIMEOUT_MS });
     const state = await page.evaluate(() => window.rigcastTracker.state());
-    expect(state).toMatchObject({ status: 'running', connection: 'reconnecting', framesSent: 0, error: '' });
+    expect(state).toMatchObject({ status: 'running', connection: 'refused', framesSent: 0, error: '' });
     expect(state.hubError).toContain('bad-key');
     expect(viewer.frames).toHaveLength(0);
     expect(pageErrors).toEqual([]);
-    // It keeps asking (with backoff), so that fixing the key on the hub needs no reload.
+    // It keeps asking (with backoff up to 10 s), so that fixing the key on the hub needs no reload.
     const before = await badKeyRefusals(hub);
-    await page.waitForTimeout(4000);
+    const deadline = Date.now() + RETRY_CAP_MS + 5000;
+    while ((await badKeyRefusals(hub)) === before && Date.now() < deadline) await page.waitForTimeout(250);
     expect(await badKeyRefusals(hub)).toBeGreaterThan(before);
+    viewer.close();
+    await page.context().close();
+  });
+
+  it('frames the hub rejects show in the HUD with the hub\'s reason, while the link stays up', async () => {
+    // A tracker and a hub of different frame formats: each frame leaves the page with the version
+    // byte such a tracker would write. Everything else (page, socket, hub, notice, HUD) is as shipped.
+    const viewer = new FrameCollector(hub, 'skew');
+    await viewer.connected();
+    let rewritten = 0;
+    const { page, pageErrors } = await openTracker(
+      await browser({ fakeCameraFile: sharedPath('media/face/selfie-640.mjpeg') }),
+      `${hub.url}/tracker/?room=skew&key=${hub.publishKey}&autostart=1`,
+      [],
+      (context) =>
+        context.routeWebSocket(/\/socket\.io\//, (route) => {
+          const server = route.connectToServer();
+          route.onMessage((message) => {
+            // Socket.IO sends a frame as a text header and the frame bytes as one binary message.
+            if (typeof message === 'string') return server.send(message);
+            const bytes = Buffer.from(message);
+            bytes[0] = FOREIGN_FORMAT_VERSION;
+            rewritten++;
+            server.send(bytes);
+          });
+        }),
+    );
+    const row = page.locator('#hud dd[data-field="rejected"]');
+    await row.filter({ hasText: /unknown-version/ }).waitFor({ timeout: MESSAGE_TIMEOUT_MS });
+    expect(await row.innerText()).toMatch(
+      new RegExp(`^\\d+ · unknown-version: version ${FOREIGN_FORMAT_VERSION}, this build reads \\d+; the frame was not relayed\\.`),
+    );
+    const state = await page.evaluate(() => window.rigcastTracker.state());
+    expect(state).toMatchObject({ connection: 'connected', hubError: '', lastRejected: { reason: 'unknown-version' } });
+    expect(state.rejected).toBeGreaterThan(0);
+    expect(state.rejected).toBeLessThanOrEqual(rewritten);
+    expect(viewer.frames).toHaveLength(0);
+    expect(pageErrors).toEqual([]);
     viewer.close();
     await page.context().close();
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
 
 const SCRIPT = resolve(REPO_ROOT, 'models/fetch-models.mjs');
-const MANIFEST = JSON.parse(readFileSync(resolve(REPO_ROOT, 'models/manifest.json'), 'utf8')) as {
+const MANIFEST = JSON.parse(readFileSync(resolve(REPO_ROOT, 'packages/hub/models/manifest.json'), 'utf8')) as {
   models: { file: string; url: string; sha256: string; repackedSha256?: string; license: string; required: boolean }[];
 };
 const FACE = 'face_landmarker.task';
@@ -43,7 +43,7 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-describe('models/manifest.json', () => {
+describe('the model manifest (packages/hub/models/manifest.json)', () => {
   it('lists the face, pose-lite and hand bundles with their official URLs, sha256 and licence', () => {
     expect(MANIFEST.models.map((model) => model.file)).toEqual([FACE, POSE, HAND]);
     for (const model of MANIFEST.models) {

@@ -1,8 +1,10 @@
 import { defineProject } from 'vitest/config';
+import { vitestFromSource } from '../sourceConditions.ts';
 
 // Cross-package tests: real hub, real Chromium, real models. Browser tests share two cores,
 // so files run one at a time.
 export default defineProject({
+  ...vitestFromSource,
   test: {
     name: 'e2e',
     include: ['**/*.test.ts'],

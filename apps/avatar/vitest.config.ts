@@ -1,3 +1,4 @@
 import { defineProject } from 'vitest/config';
+import { vitestFromSource } from '../../sourceConditions.ts';
 
-export default defineProject({ test: { name: 'avatar', include: ['src/**/tests/*.test.ts'] } });
+export default defineProject({ ...vitestFromSource, test: { name: 'avatar', include: ['src/**/tests/*.test.ts'] } });

@@ -3,6 +3,7 @@ import { cp, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { viteFromSource } from '../../sourceConditions.ts';
 
 const require = createRequire(import.meta.url);
 /** The wasm runtime inside the installed @mediapipe/tasks-vision: served from here, never a CDN. */
@@ -44,6 +45,7 @@ function mediapipeWasm(): Plugin {
 
 // Relative base: the hub serves the built page at /tracker/, and the models at ../models/.
 export default defineConfig({
+  ...viteFromSource,
   base: './',
   plugins: [mediapipeWasm()],
   worker: { format: 'es' },

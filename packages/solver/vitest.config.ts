@@ -1,3 +1,4 @@
 import { defineProject } from 'vitest/config';
+import { vitestFromSource } from '../../sourceConditions.ts';
 
-export default defineProject({ test: { name: 'solver', include: ['src/**/*.test.ts'] } });
+export default defineProject({ ...vitestFromSource, test: { name: 'solver', include: ['src/**/*.test.ts'] } });

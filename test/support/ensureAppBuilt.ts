@@ -14,6 +14,15 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/**
+ * The apps' build folders in this checkout. Hubs in tests serve these (the pages under test),
+ * not the copies the hub package's build takes.
+ */
+export const APP_BUILD_DIRS = {
+  tracker: resolve(REPO_ROOT, 'apps/tracker/dist'),
+  avatar: resolve(REPO_ROOT, 'apps/avatar/dist'),
+} as const;
+
 export interface AppBuild {
   /** The app folder, e.g. `apps/avatar`. */
   appDir: string;

@@ -1,5 +1,5 @@
 // Serves the default avatar in the preview page for a look in a browser.
-// Usage: node --import tsx packages/avatar-gen/scripts/preview.ts [port]
+// Usage: node --conditions=@rigcast/source --import tsx packages/avatar-gen/scripts/preview.ts [port]
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

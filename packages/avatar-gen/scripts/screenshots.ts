@@ -1,5 +1,5 @@
 // Renders the default avatar in headless Chromium and writes PNG screenshots.
-// Usage: node --import tsx packages/avatar-gen/scripts/screenshots.ts [outDir] [shot...]
+// Usage: node --conditions=@rigcast/source --import tsx packages/avatar-gen/scripts/screenshots.ts [outDir] [shot...]
 // With no shot names it writes the README set (docs/images/default-avatar-*.png).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

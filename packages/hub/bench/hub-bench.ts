@@ -75,7 +75,7 @@ const clock = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function child(file: string, args: string[] = []): ChildProcess {
-  return fork(here(file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(here(file), args, { execArgv: ['--conditions=@rigcast/source', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function reply<T extends { type: string }>(proc: ChildProcess, type: T['type']): Promise<T> {

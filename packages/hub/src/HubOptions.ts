@@ -1,9 +1,18 @@
-/** Defaults of {@link HubOptions}. */
+import { PACKAGE_PATHS } from './packagePaths.js';
+
+/**
+ * Defaults of {@link HubOptions}. The folders are inside the installed package.
+ * @example
+ * // Serve your own avatars and keep the package's default avatar and models:
+ * createHub({ modelsDirs: ['./my-avatars', ...HUB_DEFAULTS.modelsDirs] });
+ */
 export const HUB_DEFAULTS = {
   port: 8080,
   host: '127.0.0.1',
   maxFramesPerSecond: 120,
   room: 'main',
+  appsDirs: { tracker: PACKAGE_PATHS.tracker, avatar: PACKAGE_PATHS.avatar },
+  modelsDirs: [PACKAGE_PATHS.models],
 } as const;
 
 /** Largest Socket.IO message the hub accepts; a frame is at most a few hundred bytes. */
@@ -27,9 +36,12 @@ export interface HubOptions {
    * The hub's own origin, loopback origins and clients without an Origin are always allowed.
    */
   allowedOrigins?: string[];
-  /** Folders served at `/models/`, first hit wins. Default: the repository's `models/`. */
-  modelsDirs?: string[];
-  /** Built app folders. Default `apps/tracker/dist` and `apps/avatar/dist` of the repository. */
+  /**
+   * Folders served at `/models/`, first hit wins. Default: the package's `models/` folder, which holds
+   * the default avatar and the MediaPipe bundles `rigcast-hub` downloads.
+   */
+  modelsDirs?: readonly string[];
+  /** Built app folders. Default: the tracker and avatar pages built into the package. */
   appsDirs?: { tracker?: string; avatar?: string };
   /** Per-publisher rate limit in frames a second (with a quarter second of burst). Default 120. */
   maxFramesPerSecond?: number;

@@ -1,7 +1,7 @@
 /**
- * The `rigcast-hub` command (`pnpm start`, or `node --import tsx packages/hub/src/cli.ts`).
+ * The `rigcast-hub` command (bin/rigcast-hub.mjs runs the built dist/cli.js; `pnpm start` from a checkout).
  * See `--help` for options and environment variables.
  */
-import { runCli } from './cli/runCli';
+import { runCli } from './cli/runCli.js';
 
 await runCli(process.argv.slice(2), process.env);

@@ -2,15 +2,14 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { ConnectErrorCode } from '@rigcast/protocol';
 import { Server } from 'socket.io';
-import { checkHandshake, type HubKeys } from './auth/checkHandshake';
-import { DEFAULT_PATHS } from './defaultPaths';
-import { createHttpApp } from './http/createHttpApp';
-import { HUB_DEFAULTS, MAX_MESSAGE_BYTES, SHUTDOWN_GRACE_MS, type Hub, type HubOptions } from './HubOptions';
-import { HubMetrics } from './metrics/HubMetrics';
-import { OriginPolicy } from './origin/OriginPolicy';
-import { randomKey } from './randomKey';
-import { FrameRelay } from './relay/FrameRelay';
-import type { HubServer } from './relay/HubSocket';
+import { checkHandshake, type HubKeys } from './auth/checkHandshake.js';
+import { createHttpApp } from './http/createHttpApp.js';
+import { HUB_DEFAULTS, MAX_MESSAGE_BYTES, SHUTDOWN_GRACE_MS, type Hub, type HubOptions } from './HubOptions.js';
+import { HubMetrics } from './metrics/HubMetrics.js';
+import { OriginPolicy } from './origin/OriginPolicy.js';
+import { randomKey } from './randomKey.js';
+import { FrameRelay } from './relay/FrameRelay.js';
+import type { HubServer } from './relay/HubSocket.js';
 
 const MAX_PORT = 65535;
 const MAX_KEY_CHARS = 256;
@@ -88,7 +87,8 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   io.use((socket, next) => {
     if (closing) {
       metrics.connectRefusals.labels(ConnectErrorCode.ShuttingDown).inc();
-      return next(new Error(`${ConnectErrorCode.ShuttingDown}: the hub is shutting down; retry shortly`));
+      const code = ConnectErrorCode.ShuttingDown;
+      return next(Object.assign(new Error(`${code}: the hub is shutting down; retry shortly`), { data: { code } }));
     }
     const verdict = checkHandshake(socket.handshake.auth, keys);
     if (!verdict.ok) {
@@ -103,10 +103,10 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
 
   const app = createHttpApp({
     apps: {
-      tracker: options.appsDirs?.tracker ?? DEFAULT_PATHS.trackerDist,
-      avatar: options.appsDirs?.avatar ?? DEFAULT_PATHS.avatarDist,
+      tracker: options.appsDirs?.tracker ?? HUB_DEFAULTS.appsDirs.tracker,
+      avatar: options.appsDirs?.avatar ?? HUB_DEFAULTS.appsDirs.avatar,
     },
-    modelsDirs: options.modelsDirs ?? [DEFAULT_PATHS.models],
+    modelsDirs: options.modelsDirs ?? HUB_DEFAULTS.modelsDirs,
     metrics,
     health: () => ({
       ok: true,

@@ -1,10 +1,3 @@
-export * from './auth/index';
-export * from './cli/index';
-export * from './createHub';
-export * from './defaultPaths';
-export * from './HubOptions';
-export * from './http/index';
-export * from './metrics/index';
-export * from './origin/index';
-export * from './randomKey';
-export * from './relay/index';
+// The public API of @rigcast/hub. Everything else is internal; the `rigcast-hub` command is bin/.
+export { createHub } from './createHub.js';
+export { HUB_DEFAULTS, type Hub, type HubOptions } from './HubOptions.js';

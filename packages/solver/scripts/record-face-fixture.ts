@@ -1,7 +1,7 @@
 /**
  * Records FaceLandmarker results for every frame of a video into a compact fixture.
  *
- *   pnpm record:face-fixture [--image-mode] [video] [out]
+ *   node --conditions=@rigcast/source --import tsx packages/solver/scripts/record-face-fixture.ts [--image-mode] [video] [out]
  *
  * Defaults: `../shared/media/face/selfie.mp4` → `packages/solver/fixtures/selfie-face.rcff.gz`.
  * `--image-mode` runs FaceLandmarker in IMAGE mode instead of VIDEO mode: every frame is detected

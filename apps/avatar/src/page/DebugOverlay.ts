@@ -9,9 +9,13 @@ export interface DebugFigures {
   framesGarbage: number;
   frameIntervalMs: number;
   connection: string;
+  /** What is wrong with the link and what to do; empty while connected. */
   connectionDetail: string;
+  /** Round-trip time to the hub, ms; `NaN` until measured. */
+  rttMs: number;
   model: string;
-  idle: boolean;
+  /** The parts that follow the stream; the others idle at rest. */
+  liveParts: readonly string[];
   applyMs: number;
 }
 
@@ -33,8 +37,9 @@ export class DebugOverlay {
       `fps ${f.fps.toFixed(1)}   apply ${f.applyMs.toFixed(3)} ms`,
       `last frame ${age}   interval ${f.frameIntervalMs.toFixed(1)} ms`,
       `frames ${f.framesReceived}   rejected ${f.framesGarbage}`,
-      `hub ${f.connection}${f.connectionDetail ? ` (${f.connectionDetail})` : ''}`,
-      `model ${f.model}${f.idle ? '   idle' : ''}`,
+      `hub ${f.connection}${Number.isFinite(f.rttMs) ? `   rtt ${f.rttMs.toFixed(1)} ms` : ''}${f.connectionDetail ? `\n${f.connectionDetail}` : ''}`,
+      `model ${f.model}`,
+      f.liveParts.length > 0 ? `live ${f.liveParts.join(' ')}` : 'idle',
     ].join('\n');
   }
 }

@@ -1,5 +1,5 @@
 import { ClientRole, ConnectErrorCode, isValidRoomName } from '@rigcast/protocol';
-import { constantTimeEqual } from './constantTimeEqual';
+import { constantTimeEqual } from './constantTimeEqual.js';
 
 /** The keys a hub checks handshakes against. */
 export interface HubKeys {

@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isValidRoomName } from '@rigcast/protocol';
-import { DEFAULT_PATHS } from '../defaultPaths';
-import { HUB_DEFAULTS, type HubOptions } from '../HubOptions';
-import { normalizeOrigin } from '../origin/OriginPolicy';
-import { CliConfigError } from './CliConfigError';
-import { CLI_OPTIONS } from './CliOption';
+import { HUB_DEFAULTS, type HubOptions } from '../HubOptions.js';
+import { normalizeOrigin } from '../origin/OriginPolicy.js';
+import { CliConfigError } from './CliConfigError.js';
+import { CLI_OPTIONS } from './CliOption.js';
 
 /** What the CLI runs with. */
 export interface CliConfig {
@@ -14,6 +13,10 @@ export interface CliConfig {
   /** Room shown in the printed URLs. */
   room: string;
   allowMissingApps: boolean;
+  /** Do not download missing models at start. */
+  offline: boolean;
+  /** Base URL to download missing models from instead of the official one. */
+  modelsMirror?: string;
   /** True when no publish key was given, so the hub makes one up. */
   generatedKey: boolean;
 }
@@ -25,12 +28,14 @@ const MAX_FPS = 10_000;
 const MAX_KEY_CHARS = 256;
 const KEY_PATTERN = /^[\x21-\x7e]+$/;
 
-function parseArgs(argv: readonly string[]): Map<string, string> {
-  const values = new Map<string, string>();
+/** Each flag given, with its values in order (an option given twice keeps both). */
+function parseArgs(argv: readonly string[]): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  const add = (flag: string, value: string) => values.set(flag, [...(values.get(flag) ?? []), value]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h') {
-      values.set('--help', '');
+      add('--help', '');
       continue;
     }
     const eq = arg.indexOf('=');
@@ -39,14 +44,23 @@ function parseArgs(argv: readonly string[]): Map<string, string> {
     if (!spec) throw new CliConfigError(`unknown option "${arg}"; run rigcast-hub --help for the list`);
     if (!('value' in spec)) {
       if (eq >= 0) throw new CliConfigError(`${flag} takes no value`);
-      values.set(flag, '');
+      add(flag, '');
       continue;
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new CliConfigError(`${flag} needs a value: ${flag} ${spec.value}`);
-    values.set(flag, value);
+    add(flag, value);
   }
   return values;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -56,7 +70,7 @@ function parseArgs(argv: readonly string[]): Map<string, string> {
 export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
   const args = parseArgs(argv);
   const pick = (flag: string, envName?: string): { value: string; from: string } | undefined => {
-    if (args.has(flag)) return { value: args.get(flag)!, from: flag };
+    if (args.has(flag)) return { value: args.get(flag)!.at(-1)!, from: flag };
     const fromEnv = envName ? env[envName] : undefined;
     return fromEnv !== undefined && fromEnv !== '' ? { value: fromEnv, from: envName! } : undefined;
   };
@@ -95,8 +109,7 @@ export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
     throw new CliConfigError(`${fps!.from} must be a number of frames a second above 0 and at most ${MAX_FPS}, got "${fps!.value}"`);
   }
 
-  const directory = (given: { value: string; from: string } | undefined): string | undefined => {
-    if (!given) return undefined;
+  const directory = (given: { value: string; from: string }): string => {
     const path = resolve(given.value);
     let isDir = false;
     try {
@@ -107,7 +120,14 @@ export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
     if (!isDir) throw new CliConfigError(`${given.from} must be an existing folder, but ${path} is not one`);
     return path;
   };
-  const modelsDir = directory(pick('--models-dir', 'RIGCAST_MODELS_DIR'));
+  // Every folder named is searched: the --models-dir ones, then RIGCAST_MODELS_DIR, then the package's.
+  const envModelsDir = env.RIGCAST_MODELS_DIR ? [{ value: env.RIGCAST_MODELS_DIR, from: 'RIGCAST_MODELS_DIR' }] : [];
+  const modelsDirs = [...(args.get('--models-dir') ?? []).map((value) => ({ value, from: '--models-dir' })), ...envModelsDir].map(directory);
+
+  const mirror = pick('--models-mirror', 'RIGCAST_MODELS_MIRROR');
+  if (mirror && !isHttpUrl(mirror.value)) {
+    throw new CliConfigError(`${mirror.from} must be an http:// or https:// URL such as https://models.example/rigcast/, got "${mirror.value}"`);
+  }
 
   const room = pick('--room')?.value ?? HUB_DEFAULTS.room;
   if (!isValidRoomName(room)) throw new CliConfigError(`--room must be 1–64 characters from A–Z, a–z, 0–9, "_" and "-", got "${room}"`);
@@ -116,6 +136,8 @@ export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
     help: args.has('--help'),
     room,
     allowMissingApps: args.has('--allow-missing-apps'),
+    offline: args.has('--offline'),
+    modelsMirror: mirror?.value,
     generatedKey: publishKey === undefined,
     hub: {
       port: port ? Number(port.value) : HUB_DEFAULTS.port,
@@ -124,10 +146,10 @@ export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
       viewKey,
       allowedOrigins,
       maxFramesPerSecond,
-      modelsDirs: modelsDir ? [modelsDir, DEFAULT_PATHS.models] : [DEFAULT_PATHS.models],
+      modelsDirs: [...new Set([...modelsDirs, ...HUB_DEFAULTS.modelsDirs])],
       appsDirs: {
-        tracker: resolve(pick('--tracker-dir')?.value ?? DEFAULT_PATHS.trackerDist),
-        avatar: resolve(pick('--avatar-dir')?.value ?? DEFAULT_PATHS.avatarDist),
+        tracker: resolve(pick('--tracker-dir')?.value ?? HUB_DEFAULTS.appsDirs.tracker),
+        avatar: resolve(pick('--avatar-dir')?.value ?? HUB_DEFAULTS.appsDirs.avatar),
       },
     },
   };

@@ -1,10 +1,12 @@
-import { createHub } from '../createHub';
-import type { Hub } from '../HubOptions';
-import { CliConfigError } from './CliConfigError';
-import { checkAppBuilds } from './checkAppBuilds';
-import { helpText } from './helpText';
-import { parseCliConfig } from './parseCliConfig';
-import { startupBanner } from './startupBanner';
+import { createHub } from '../createHub.js';
+import type { Hub } from '../HubOptions.js';
+import { PACKAGE_PATHS } from '../packagePaths.js';
+import { CliConfigError } from './CliConfigError.js';
+import { checkAppBuilds } from './checkAppBuilds.js';
+import { fetchMissingModels } from './fetchMissingModels.js';
+import { helpText } from './helpText.js';
+import { parseCliConfig } from './parseCliConfig.js';
+import { startupBanner } from './startupBanner.js';
 
 /** Exit codes of `rigcast-hub`. */
 export const CliExitCode = { Ok: 0, Failed: 1, BadConfig: 2 } as const;
@@ -19,8 +21,8 @@ function fail(message: string, code: CliExitCode): never {
 }
 
 /**
- * The `rigcast-hub` command: parse options, start the hub, print the URLs, and shut down
- * gracefully on SIGINT/SIGTERM. Every failure is one line on stderr and a non-zero exit.
+ * The `rigcast-hub` command: parse options, start the hub, fetch missing models, print the URLs,
+ * and shut down gracefully on SIGINT/SIGTERM. Every failure is one line on stderr and a non-zero exit.
  */
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
   let config;
@@ -74,5 +76,15 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     await started.close();
     process.exit(CliExitCode.Ok);
   }
+  // After listening, so a busy port fails before a download; before the URLs, so a tracker opened
+  // from them finds its model.
+  await fetchMissingModels(
+    { modelsDirs: config.hub.modelsDirs, into: PACKAGE_PATHS.models, offline: config.offline, mirror: config.modelsMirror },
+    {
+      info: (line) => process.stdout.write(`rigcast-hub: ${line}\n`),
+      warn: (line) => process.stderr.write(`rigcast-hub: ${line}\n`),
+    },
+  );
+  if (stopping) return;
   process.stdout.write(`${startupBanner(started, config.room, config.generatedKey)}\n`);
 }

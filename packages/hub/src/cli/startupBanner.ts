@@ -1,4 +1,4 @@
-import type { Hub } from '../HubOptions';
+import type { Hub } from '../HubOptions.js';
 
 /** The two URLs a streamer needs: the tracker (with the publish key) and the avatar. */
 export function appUrls(hub: Hub, room: string): { tracker: string; avatar: string } {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { HubMetrics } from '../metrics/HubMetrics';
-import { modelContentType } from './modelContentType';
-import { renderLandingPage } from './renderLandingPage';
-import { renderMissingAppPage } from './renderMissingAppPage';
+import type { HubMetrics } from '../metrics/HubMetrics.js';
+import { modelContentType } from './modelContentType.js';
+import { renderLandingPage } from './renderLandingPage.js';
+import { renderMissingAppPage } from './renderMissingAppPage.js';
 
 /** What `/healthz` reports. */
 export interface HealthReport {

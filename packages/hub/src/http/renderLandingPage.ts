@@ -1,4 +1,4 @@
-import { renderPage } from './renderPage';
+import { renderPage } from './renderPage.js';
 
 /** The page at `/`: what the hub is and where the two apps are. The publish key is never shown here. */
 export function renderLandingPage(): string {

@@ -1,5 +1,5 @@
-import { escapeHtml } from './escapeHtml';
-import { renderPage } from './renderPage';
+import { escapeHtml } from './escapeHtml.js';
+import { renderPage } from './renderPage.js';
 
 /** The page served at `/tracker/` or `/avatar/` while that app has not been built. */
 export function renderMissingAppPage(app: string, indexPath: string): string {

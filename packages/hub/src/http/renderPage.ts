@@ -1,4 +1,4 @@
-import { escapeHtml } from './escapeHtml';
+import { escapeHtml } from './escapeHtml.js';
 
 /** A small self-contained HTML page; `bodyHtml` is trusted markup. */
 export function renderPage(title: string, bodyHtml: string): string {

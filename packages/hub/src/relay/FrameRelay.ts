@@ -1,10 +1,10 @@
-import { ClientRole, RejectReason, tryDecodeFrame, type RejectedInfo } from '@rigcast/protocol';
-import type { HubMetrics } from '../metrics/HubMetrics';
-import type { HubServer, HubSocket } from './HubSocket';
-import { WebSocketOpcode, encodeWebSocketFrame } from './encodeWebSocketFrame';
-import { isViewerBackedUp } from './isViewerBackedUp';
-import type { RoomState } from './RoomState';
-import { TokenBucket, burstForRate } from './TokenBucket';
+import { ClientRole, RejectReason, validateFrame, type RejectedInfo } from '@rigcast/protocol';
+import type { HubMetrics } from '../metrics/HubMetrics.js';
+import type { HubServer, HubSocket } from './HubSocket.js';
+import { WebSocketOpcode, encodeWebSocketFrame } from './encodeWebSocketFrame.js';
+import { isViewerBackedUp } from './isViewerBackedUp.js';
+import type { RoomState } from './RoomState.js';
+import { TokenBucket, burstForRate } from './TokenBucket.js';
 
 /** Socket.IO's EVENT packet type (socket.io-parser `PacketType.EVENT`). */
 const SOCKET_IO_EVENT = 2;
@@ -145,11 +145,11 @@ export class FrameRelay {
       });
       return;
     }
-    const result = tryDecodeFrame(payload);
-    if (!result.ok) {
+    const problem = validateFrame(payload);
+    if (problem) {
       this.reject(socket, {
-        reason: result.error.reason,
-        message: `${result.error.message}; the frame was not relayed. Send bytes made by encodeFrame().`,
+        reason: problem.reason,
+        message: `${problem.message}; the frame was not relayed. Send bytes made by encodeFrame().`,
       });
       return;
     }

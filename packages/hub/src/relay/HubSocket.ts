@@ -1,6 +1,6 @@
 import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '@rigcast/protocol';
 import type { Server, Socket } from 'socket.io';
-import type { TokenBucket } from './TokenBucket';
+import type { TokenBucket } from './TokenBucket.js';
 
 /** What the hub keeps on each connection. */
 export interface HubSocketData {

@@ -1,4 +1,4 @@
-import type { HubSocket } from './HubSocket';
+import type { HubSocket } from './HubSocket.js';
 
 /** A room's members and its latest valid frame. Removed when the room empties. */
 export interface RoomState {

@@ -1,4 +1,4 @@
-import type { HubSocket } from './HubSocket';
+import type { HubSocket } from './HubSocket.js';
 
 /** Bytes a viewer's WebSocket may hold unsent before it counts as slow (about 20 frames). */
 export const MAX_VIEWER_BUFFERED_BYTES = 4096;

@@ -1,6 +1,6 @@
 import { ConnectErrorCode } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HubHarness, connectErrorOf, frameBytes, nextEvent, rtt } from './support/HubHarness';
+import { HubHarness, connectErrorOf, frameBytes, nextEvent, rtt } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

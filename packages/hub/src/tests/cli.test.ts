@@ -1,20 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeFrame } from '@rigcast/protocol';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI_OPTIONS, REPO_ROOT } from '../index';
-import { HubHarness, asUint8, connected, frameBytes, nextEvent, type ClientSocket } from './support/HubHarness';
+import { finished, waitForOutput, type Finished } from '../../../../test/support/childOutput.js';
+import { sharedPath } from '../../../../test/support/sharedData.js';
+import { CLI_OPTIONS } from '../cli/CliOption.js';
+import { PACKAGE_DIR } from '../packagePaths.js';
+import { HubHarness, asUint8, connected, frameBytes, nextEvent, type ClientSocket } from './support/HubHarness.js';
 
-const CLI = resolve(REPO_ROOT, 'packages/hub/src/cli.ts');
-const BIN = resolve(REPO_ROOT, 'packages/hub/bin/rigcast-hub.mjs');
-const NO_SUCH_DIR = resolve(REPO_ROOT, 'packages/hub/no-such-build');
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+// The CLI from source; test/hub-package.test.ts runs the built bin from an installed package.
+const CLI = join(PACKAGE_DIR, 'src/cli.ts');
+const FROM_SOURCE = ['--conditions=@rigcast/source', '--import', 'tsx'];
+const NO_SUCH_DIR = join(PACKAGE_DIR, 'no-such-build');
+/** The real MediaPipe bundles, so a hub that starts has nothing to download. */
+const MODELS = sharedPath('models');
 
 const children: ChildProcess[] = [];
 const harness = new HubHarness();
@@ -23,42 +25,18 @@ afterEach(async () => {
   await harness.cleanup();
 });
 
-function start(args: string[], env: Record<string, string> = {}, entry: string[] = ['--import', 'tsx', CLI]): ChildProcess {
-  const child = spawn(process.execPath, [...entry, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', ...env },
+function start(args: string[], env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, [...FROM_SOURCE, CLI, ...args], {
+    cwd: PACKAGE_DIR,
+    env: { ...process.env, PORT: '0', RIGCAST_MODELS_DIR: MODELS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   return child;
 }
 
-function finished(child: ChildProcess): Promise<Finished> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
-
 function run(args: string[], env: Record<string, string> = {}): Promise<Finished> {
   return finished(start(args, env));
-}
-
-/** Resolves with stdout once it holds a line matching `pattern`. */
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} in CLI output within ${timeoutMs} ms: ${text}`)), timeoutMs);
-    child.stdout!.on('data', (chunk) => {
-      text += chunk;
-      if (pattern.test(text)) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    });
-    child.once('close', (code) => reject(new Error(`CLI exited (${code}) before printing ${pattern}: ${text}`)));
-  });
 }
 
 function expectOneLine(result: Finished, pattern: RegExp): void {
@@ -156,9 +134,26 @@ describe('rigcast-hub CLI (real child processes)', () => {
     expectOneLine(result, /the tracker app is not built \(.*no-such-build\/index\.html is missing\); run "npx -y pnpm@10\.34\.8 run build" first, or pass --allow-missing-apps/);
   });
 
-  it('the rigcast-hub bin launcher runs the CLI through tsx', async () => {
-    const result = await finished(start(['--help'], {}, [BIN]));
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^rigcast-hub: relays/);
+  it('--offline starts without the MediaPipe models and says, one line each, what is missing and how to get it', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'rigcast-no-models-'));
+    try {
+      const child = start(['--allow-missing-apps', '--offline'], { RIGCAST_MODELS_DIR: empty });
+      const exit = finished(child);
+      await waitForOutput(child, /Press Ctrl\+C/);
+      child.kill('SIGTERM');
+      const result = await exit;
+      expect(result.code).toBe(0);
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toEqual([
+        expect.stringMatching(
+          /^rigcast-hub: face_landmarker\.task is missing \(not downloaded: --offline\)\. The tracker page cannot track without it: start without --offline to download it, or download https:\/\/storage\.googleapis\.com\/\S+\/face_landmarker\.task \(sha256 64184e229b26…\) into a folder and pass it with --models-dir or RIGCAST_MODELS_DIR\.$/,
+        ),
+        'rigcast-hub: optional model pose_landmarker_lite.task is missing (not downloaded: --offline); the hub runs without it.',
+        'rigcast-hub: optional model hand_landmarker.task is missing (not downloaded: --offline); the hub runs without it.',
+      ]);
+      expect(result.stdout).not.toMatch(/fetching/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { decodeFrame } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES } from '../index';
-import { fuzzMessage, seededRandom } from './support/fuzzPayloads';
-import { HubHarness, asUint8, fetchMetrics, frameBytes, metricValue, nextEvent, rtt, waitUntil } from './support/HubHarness';
+import { MAX_MESSAGE_BYTES } from '../HubOptions.js';
+import { fuzzMessage, seededRandom } from './support/fuzzPayloads.js';
+import { HubHarness, asUint8, fetchMetrics, frameBytes, metricValue, nextEvent, rtt, waitUntil } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HubHarness } from './support/HubHarness';
+import { HubHarness } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HubHarness, connectErrorOf, fetchMetrics, frameBytes, metricValue, nextEvent, rtt, waitUntil } from './support/HubHarness';
+import { HubHarness, connectErrorOf, fetchMetrics, frameBytes, metricValue, nextEvent, rtt, waitUntil } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

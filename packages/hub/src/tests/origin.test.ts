@@ -1,6 +1,6 @@
 import { request, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HubHarness, connectErrorOf, fetchMetrics, metricValue } from './support/HubHarness';
+import { HubHarness, connectErrorOf, fetchMetrics, metricValue } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

@@ -1,7 +1,7 @@
 import { decodeFrame } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { burstForRate } from '../index';
-import { HubHarness, asUint8, fetchMetrics, frameBytes, metricValue, rtt, waitUntil } from './support/HubHarness';
+import { burstForRate } from '../relay/TokenBucket.js';
+import { HubHarness, asUint8, fetchMetrics, frameBytes, metricValue, rtt, waitUntil } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

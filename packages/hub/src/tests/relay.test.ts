@@ -1,6 +1,6 @@
 import { decodeFrame, RejectReason, type RejectedInfo } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HubHarness, asUint8, frameBytes, nextEvent, rtt, waitUntil } from './support/HubHarness';
+import { HubHarness, asUint8, frameBytes, nextEvent, rtt, waitUntil } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

@@ -1,8 +1,8 @@
 import { connect as tcpConnect } from 'node:net';
 import { decodeFrame } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHUTDOWN_GRACE_MS } from '../index';
-import { HubHarness, asUint8, connectErrorOf, frameBytes, nextEvent, waitUntil } from './support/HubHarness';
+import { SHUTDOWN_GRACE_MS } from '../HubOptions.js';
+import { HubHarness, asUint8, connectErrorOf, frameBytes, nextEvent, waitUntil } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

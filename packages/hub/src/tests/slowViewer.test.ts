@@ -1,7 +1,7 @@
 import type { Socket as NetSocket } from 'node:net';
 import { HUMANOID_BONE_NAMES, createEmptyBody, createNeutralFrame, decodeFrame, encodeFrame } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HubHarness, asUint8, fetchMetrics, metricValue, rtt, waitUntil, type ClientSocket } from './support/HubHarness';
+import { HubHarness, asUint8, fetchMetrics, metricValue, rtt, waitUntil, type ClientSocket } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());

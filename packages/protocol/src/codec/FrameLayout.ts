@@ -1,7 +1,7 @@
-import { ARKIT_BLENDSHAPE_COUNT } from '../names/ARKitBlendshapeName';
-import { BODY_PART_NAMES } from '../names/BodyPartName';
-import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName';
-import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName';
+import { ARKIT_BLENDSHAPE_COUNT } from '../names/ARKitBlendshapeName.js';
+import { BODY_PART_NAMES } from '../names/BodyPartName.js';
+import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName.js';
+import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName.js';
 
 /**
  * The binary RigFrame, version 1. All multi-byte fields are little-endian.

@@ -1,9 +1,9 @@
-import type { RigFrame } from '../frame/RigFrame';
-import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName';
-import { BODY_PART_NAMES } from '../names/BodyPartName';
-import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName';
-import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName';
-import { FrameEncodeError } from './FrameDecodeError';
+import type { RigFrame } from '../frame/RigFrame.js';
+import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName.js';
+import { BODY_PART_NAMES } from '../names/BodyPartName.js';
+import { HUMANOID_BONE_NAMES } from '../names/HumanoidBoneName.js';
+import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName.js';
+import { FrameEncodeError } from './FrameDecodeError.js';
 import {
   BODY_FIXED_BYTES,
   BONE_MASK_BYTES,
@@ -17,8 +17,8 @@ import {
   PresenceBit,
   QUAT_BYTES,
   WEIGHT_STEPS,
-} from './FrameLayout';
-import { writeQuat48 } from './quat48';
+} from './FrameLayout.js';
+import { writeQuat48 } from './quat48.js';
 
 const MAX_UINT32 = 0xffffffff;
 

@@ -1,11 +1,11 @@
-import { createNeutralBlendshapes, createNeutralExpressions } from '../frame/createNeutralFrame';
-import type { BodyRig, EyeGaze, FaceRig, Quat, RigFrame, Vec3 } from '../frame/RigFrame';
-import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName';
-import { BODY_PART_NAMES, type BodyPartName } from '../names/BodyPartName';
-import { HUMANOID_BONE_NAMES, isHumanoidBoneName } from '../names/HumanoidBoneName';
-import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName';
-import { FrameDecodeError, FrameDecodeReason } from './FrameDecodeError';
-import { FRAME_FORMAT_VERSION, MAX_GAZE_RAD } from './FrameLayout';
+import { createNeutralBlendshapes, createNeutralExpressions } from '../frame/createNeutralFrame.js';
+import type { BodyRig, EyeGaze, FaceRig, Quat, RigFrame, Vec3 } from '../frame/RigFrame.js';
+import { ARKIT_BLENDSHAPE_NAMES } from '../names/ARKitBlendshapeName.js';
+import { BODY_PART_NAMES, type BodyPartName } from '../names/BodyPartName.js';
+import { HUMANOID_BONE_NAMES, isHumanoidBoneName } from '../names/HumanoidBoneName.js';
+import { RIG_EXPRESSION_NAMES } from '../names/VRMExpressionPresetName.js';
+import { FrameDecodeError, FrameDecodeReason } from './FrameDecodeError.js';
+import { FRAME_FORMAT_VERSION, MAX_GAZE_RAD } from './FrameLayout.js';
 
 /** The JSON form of a frame: the RigFrame itself plus a format version `v`. */
 export type RigFrameJSON = RigFrame & { v: number };

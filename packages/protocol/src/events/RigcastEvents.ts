@@ -1,4 +1,4 @@
-import type { FrameDecodeReason } from '../codec/FrameDecodeError';
+import type { FrameDecodeReason } from '../codec/FrameDecodeError.js';
 
 /** Why the hub refused a `frame` from a client. */
 export const RejectReason = {

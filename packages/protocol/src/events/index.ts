@@ -1,2 +1,2 @@
-export * from './HandshakeAuth';
-export * from './RigcastEvents';
+export * from './HandshakeAuth.js';
+export * from './RigcastEvents.js';

@@ -1,7 +1,7 @@
-import type { ARKitBlendshapeName } from '../names/ARKitBlendshapeName';
-import type { BodyPartName } from '../names/BodyPartName';
-import type { HumanoidBoneName } from '../names/HumanoidBoneName';
-import type { RigExpressionName } from '../names/VRMExpressionPresetName';
+import type { ARKitBlendshapeName } from '../names/ARKitBlendshapeName.js';
+import type { BodyPartName } from '../names/BodyPartName.js';
+import type { HumanoidBoneName } from '../names/HumanoidBoneName.js';
+import type { RigExpressionName } from '../names/VRMExpressionPresetName.js';
 
 /** A rotation as a unit quaternion `[x, y, z, w]`. */
 export type Quat = [number, number, number, number];

@@ -1,7 +1,7 @@
-import { ARKIT_BLENDSHAPE_NAMES, type ARKitBlendshapeName } from '../names/ARKitBlendshapeName';
-import { BODY_PART_NAMES, type BodyPartName } from '../names/BodyPartName';
-import { RIG_EXPRESSION_NAMES, type RigExpressionName } from '../names/VRMExpressionPresetName';
-import type { BodyRig, FaceRig, RigFrame } from './RigFrame';
+import { ARKIT_BLENDSHAPE_NAMES, type ARKitBlendshapeName } from '../names/ARKitBlendshapeName.js';
+import { BODY_PART_NAMES, type BodyPartName } from '../names/BodyPartName.js';
+import { RIG_EXPRESSION_NAMES, type RigExpressionName } from '../names/VRMExpressionPresetName.js';
+import type { BodyRig, FaceRig, RigFrame } from './RigFrame.js';
 
 function zeroRecord<K extends string>(names: readonly K[]): Record<K, number> {
   const record = {} as Record<K, number>;

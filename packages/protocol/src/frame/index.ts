@@ -1,3 +1,3 @@
-export * from './RigFrame';
-export * from './createNeutralFrame';
-export * from './relaxedRestPose';
+export * from './RigFrame.js';
+export * from './createNeutralFrame.js';
+export * from './relaxedRestPose.js';

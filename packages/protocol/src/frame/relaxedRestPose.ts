@@ -1,5 +1,5 @@
-import type { Quat } from './RigFrame';
-import { HUMANOID_BONE_NAMES, type HumanoidBoneName } from '../names/HumanoidBoneName';
+import type { Quat } from './RigFrame.js';
+import { HUMANOID_BONE_NAMES, type HumanoidBoneName } from '../names/HumanoidBoneName.js';
 
 const DEG = Math.PI / 180;
 

@@ -1,4 +1,4 @@
-import type { ARKitBlendshapeName } from './ARKitBlendshapeName';
+import type { ARKitBlendshapeName } from './ARKitBlendshapeName.js';
 
 /**
  * FaceLandmarker's 52 blendshape categories, by the index MediaPipe reports them at.

@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATHS } from '../../defaultPaths';
-import { CliConfigError } from '../CliConfigError';
-import { parseCliConfig } from '../parseCliConfig';
+import { HUB_DEFAULTS } from '../../HubOptions.js';
+import { PACKAGE_DIR } from '../../packagePaths.js';
+import { CliConfigError } from '../CliConfigError.js';
+import { parseCliConfig } from '../parseCliConfig.js';
 
 describe('parseCliConfig', () => {
   it('has the documented defaults', () => {
@@ -10,19 +14,40 @@ describe('parseCliConfig', () => {
     expect(config.hub.publishKey).toBeUndefined();
     expect(config.generatedKey).toBe(true);
     expect(config.room).toBe('main');
-    expect(config.hub.modelsDirs).toEqual([DEFAULT_PATHS.models]);
-    expect(config.hub.appsDirs).toEqual({ tracker: DEFAULT_PATHS.trackerDist, avatar: DEFAULT_PATHS.avatarDist });
+    expect(config.offline).toBe(false);
+    expect(config.modelsMirror).toBeUndefined();
+    // Everything served by default lives in the package itself, not in a checkout around it.
+    expect(config.hub.modelsDirs).toEqual([join(PACKAGE_DIR, 'models')]);
+    expect(config.hub.appsDirs).toEqual({ tracker: join(PACKAGE_DIR, 'public/tracker'), avatar: join(PACKAGE_DIR, 'public/avatar') });
   });
 
   it('reads the environment, and flags win over it', () => {
     const env = { PORT: '9000', HOST: '0.0.0.0', RIGCAST_PUBLISH_KEY: 'pk', RIGCAST_VIEW_KEY: 'vk', RIGCAST_MAX_FPS: '60', RIGCAST_ALLOWED_ORIGINS: 'https://a.example, https://b.example', RIGCAST_MODELS_DIR: '/tmp' };
     const fromEnv = parseCliConfig([], env);
     expect(fromEnv.hub).toMatchObject({ port: 9000, host: '0.0.0.0', publishKey: 'pk', viewKey: 'vk', maxFramesPerSecond: 60, allowedOrigins: ['https://a.example', 'https://b.example'] });
-    expect(fromEnv.hub.modelsDirs).toEqual(['/tmp', DEFAULT_PATHS.models]);
+    expect(fromEnv.hub.modelsDirs).toEqual(['/tmp', ...HUB_DEFAULTS.modelsDirs]);
     expect(fromEnv.generatedKey).toBe(false);
     const flags = parseCliConfig(['--port=9001', '--publish-key', 'flag-key', '--max-fps', '30', '--room', 'show'], env);
     expect(flags.hub).toMatchObject({ port: 9001, publishKey: 'flag-key', maxFramesPerSecond: 30 });
     expect(flags.room).toBe('show');
+  });
+
+  it('searches every --models-dir in order, then RIGCAST_MODELS_DIR, then the package folder', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rigcast-models-'));
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => join(root, name));
+    for (const dir of [a, b, c]) mkdirSync(dir);
+    try {
+      const config = parseCliConfig(['--models-dir', a, `--models-dir=${b}`], { RIGCAST_MODELS_DIR: c });
+      expect(config.hub.modelsDirs).toEqual([a, b, c, ...HUB_DEFAULTS.modelsDirs]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reads --offline and the models mirror', () => {
+    const config = parseCliConfig(['--offline'], { RIGCAST_MODELS_MIRROR: 'http://127.0.0.1:9/models/' });
+    expect(config.offline).toBe(true);
+    expect(config.modelsMirror).toBe('http://127.0.0.1:9/models/');
   });
 
   it('treats an empty variable as unset', () => {
@@ -38,6 +63,7 @@ describe('parseCliConfig', () => {
       [{ RIGCAST_ALLOWED_ORIGINS: 'https://ok.example,not an origin' }, /^RIGCAST_ALLOWED_ORIGINS: "not an origin" is not an origin; write it like https:\/\/example.com/],
       [{ RIGCAST_ALLOWED_ORIGINS: 'https://ok.example/path' }, /^RIGCAST_ALLOWED_ORIGINS: "https:\/\/ok.example\/path" is not an origin; write only scheme, host and port/],
       [{ RIGCAST_MODELS_DIR: '/no/such/dir' }, /^RIGCAST_MODELS_DIR must be an existing folder, but \/no\/such\/dir is not one$/],
+      [{ RIGCAST_MODELS_MIRROR: 'ftp://models.example/' }, /^RIGCAST_MODELS_MIRROR must be an http:\/\/ or https:\/\/ URL such as https:\/\/models.example\/rigcast\/, got "ftp:\/\/models.example\/"$/],
       [{ RIGCAST_PUBLISH_KEY: 'has a space' }, /^RIGCAST_PUBLISH_KEY must be 1–256 printable characters without spaces$/],
     ];
     for (const [env, pattern] of cases) expect(() => parseCliConfig([], env)).toThrow(pattern);

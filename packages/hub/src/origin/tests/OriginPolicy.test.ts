@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OriginPolicy, normalizeOrigin } from '../OriginPolicy';
+import { OriginPolicy, normalizeOrigin } from '../OriginPolicy.js';
 
 describe('OriginPolicy', () => {
   const policy = new OriginPolicy(['https://studio.example', 'http://192.168.1.20:8080/']);

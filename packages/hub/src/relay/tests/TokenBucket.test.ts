@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket, burstForRate } from '../TokenBucket';
+import { TokenBucket, burstForRate } from '../TokenBucket.js';
 
 describe('TokenBucket', () => {
   it('allows the burst at once, then the steady rate', () => {

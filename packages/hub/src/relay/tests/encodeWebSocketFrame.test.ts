@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WebSocketOpcode, encodeWebSocketFrame } from '../encodeWebSocketFrame';
+import { WebSocketOpcode, encodeWebSocketFrame } from '../encodeWebSocketFrame.js';
 
 describe('encodeWebSocketFrame', () => {
   it('writes FIN, the opcode and the 7-, 16- and 64-bit length forms of RFC 6455, unmasked', () => {

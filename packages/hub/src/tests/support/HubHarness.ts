@@ -1,6 +1,6 @@
 import { createNeutralFrame, encodeFrame, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@rigcast/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { createHub, type Hub, type HubOptions } from '../../index';
+import { createHub, type Hub, type HubOptions } from '../../index.js';
 
 /** A typed socket.io-client connection to the hub. */
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

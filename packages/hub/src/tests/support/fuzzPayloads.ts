@@ -1,5 +1,5 @@
 import { tryDecodeFrame } from '@rigcast/protocol';
-import { frameBytes } from './HubHarness';
+import { frameBytes } from './HubHarness.js';
 
 /** A small seeded PRNG (mulberry32) so that a failing fuzz run can be replayed. */
 export function seededRandom(seed: number): () => number {

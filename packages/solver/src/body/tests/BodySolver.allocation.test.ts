@@ -1,6 +1,6 @@
 import { createEmptyBody, type BodyRig } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
-import { bytesPerCall, bytesRetainedAfter, jitteredTimes } from '../../testing/measureAllocation';
+import { WARM_UP_CALLS, bytesPerCall, retainedBytes } from '../../../../../test/support/allocation';
 import { loadPoseFixture } from '../../fixture/loadPoseFixture';
 import { BodySolver, type BodySolverOptions } from '../BodySolver';
 import type { PoseLandmarkerResultLike } from '../PoseLandmarkerResultLike';
@@ -13,7 +13,19 @@ import { fullBodyFromRecording } from './fullBodyFromRecording';
 const MAX_BOXED_NUMBERS = 32;
 const FRAME_MS = 1000 / 30;
 
-const times = jitteredTimes(30_000, 11);
+const MEASURED_CALLS = 2000;
+/**
+ * Capture times as a webcam delivers them: 30 fps ± 12 ms in the warm-up; after it, each measured
+ * run sees longer steps no earlier call saw (a slower camera, dropped frames), as in the face
+ * solver's allocation test.
+ */
+const times = new Float64Array(40_000);
+for (let i = 1, seed = 11; i < times.length; i++) {
+  seed = (seed * 1103515245 + 12345) >>> 0;
+  const random = seed / 2 ** 32;
+  const run = Math.min(7, Math.floor((i - WARM_UP_CALLS - 1) / MEASURED_CALLS));
+  times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? FRAME_MS + random * 24 - 12 : 46 + 20 * run + random * 20);
+}
 
 /** The real arm-raise recording: one arm tracked, one lost, the torso seen, no legs. */
 const recorded: PoseLandmarkerResultLike[] = loadPoseFixture().frames.map((f) => f.result);
@@ -40,14 +52,14 @@ describe('BodySolver per-frame allocation', () => {
       written.confidence.leftArm = 0.4 + (i % 5) / 100;
       written.confidence.rightArm = 0.3 + (i % 3) / 100;
     };
-    const baseline = await bytesPerCall(writeOnly, 1000);
+    const baseline = await bytesPerCall(writeOnly, MEASURED_CALLS);
     const figures: string[] = [];
     for (const [label, frames, options] of [
       ['upper mode, arm-raise recording', recorded, { mode: 'upper' }],
       ['full mode, legs added', fullBody, { mode: 'full' }],
       ['full mode, unfiltered', fullBody, { mode: 'full', smoothing: 0 }],
     ] as const) {
-      const bytes = await bytesPerCall(solveInto(createEmptyBody(), frames, options), 2000);
+      const bytes = await bytesPerCall(solveInto(createEmptyBody(), frames, options), MEASURED_CALLS);
       figures.push(`${label} ${bytes.toFixed(0)} B`);
       // The solver creates no arrays and no objects per frame. What V8 still allocates is numbers
       // boxed where they cross a call it did not inline (16 B each); the hot paths are written to
@@ -59,7 +71,7 @@ describe('BodySolver per-frame allocation', () => {
   }, 60_000);
 
   it('retains nothing: the heap after 10,000 solves and a GC is where it started', () => {
-    const growth = bytesRetainedAfter(solveInto(createEmptyBody(), fullBody, { mode: 'full' }), 10_000);
+    const growth = retainedBytes(solveInto(createEmptyBody(), fullBody, { mode: 'full' }), 10_000);
     console.log(`retained after 10,000 solves: ${growth} B`);
     expect(growth).toBeLessThan(64 * 1024);
   }, 60_000);

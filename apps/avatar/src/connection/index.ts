@@ -1,2 +1,0 @@
-export * from './ConnectionState';
-export * from './ViewerConnection';

@@ -1,0 +1,14 @@
+import type { Subcommand } from './Subcommand';
+
+/**
+ * Every subcommand, in the order `rigcast --help` lists them. Each is loaded only when run, so
+ * one subcommand's dependencies never slow another's start.
+ */
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  {
+    name: 'hub',
+    summary: 'start a hub: serves the tracker and avatar pages and relays frames (also the rigcast-hub command)',
+    usage: 'rigcast hub [--port N] [--host H] [--room NAME] … (rigcast hub --help for all options)',
+    run: async (argv, env) => (await import('@rigcast/hub/cli')).runCli(argv, env),
+  },
+];

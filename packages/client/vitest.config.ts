@@ -1,0 +1,13 @@
+import { defineProject } from 'vitest/config';
+import { vitestFromSource } from '../../sourceConditions.ts';
+
+// HubClient against real hubs on port 0, through real socket.io-client.
+export default defineProject({
+  ...vitestFromSource,
+  test: {
+    name: 'client',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+});

@@ -1,2 +1,0 @@
-export * from './checkHandshake';
-export * from './constantTimeEqual';
