@@ -1,6 +1,6 @@
 import { createEmptyBody, type BodyRig } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
-import { WARM_UP_CALLS, bytesPerCall, retainedBytes } from '../../../../../test/support/allocation';
+import { bytesPerCall, captureTimes, retainedBytes } from '../../../../../test/support/allocation';
 import { loadPoseFixture } from '../../fixture/loadPoseFixture';
 import { BodySolver, type BodySolverOptions } from '../BodySolver';
 import type { PoseLandmarkerResultLike } from '../PoseLandmarkerResultLike';
@@ -14,18 +14,7 @@ const MAX_BOXED_NUMBERS = 32;
 const FRAME_MS = 1000 / 30;
 
 const MEASURED_CALLS = 2000;
-/**
- * Capture times as a webcam delivers them: 30 fps ± 12 ms in the warm-up; after it, each measured
- * run sees longer steps no earlier call saw (a slower camera, dropped frames), as in the face
- * solver's allocation test.
- */
-const times = new Float64Array(40_000);
-for (let i = 1, seed = 11; i < times.length; i++) {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  const random = seed / 2 ** 32;
-  const run = Math.min(7, Math.floor((i - WARM_UP_CALLS - 1) / MEASURED_CALLS));
-  times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? FRAME_MS + random * 24 - 12 : 46 + 20 * run + random * 20);
-}
+const times = captureTimes(40_000, 11, MEASURED_CALLS);
 
 /** The real arm-raise recording: one arm tracked, one lost, the torso seen, no legs. */
 const recorded: PoseLandmarkerResultLike[] = loadPoseFixture().frames.map((f) => f.result);
