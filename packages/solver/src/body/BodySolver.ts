@@ -150,8 +150,9 @@ function writeMirrored(out: Float64Array, offset: number, q: QuatIn, mirror: boo
  *   {@link BODY_RETURN_BLEND_MS} ({@link PartLifecycle}).
  * - **Filters**: One Euro per bone rotation, scaled by `smoothing`.
  *
- * The per-frame path allocates nothing: it writes into the caller's `target`, whose bone arrays
- * it creates once per mode (a mode always writes the same bones).
+ * The per-frame path creates no objects or arrays: it writes into the caller's `target`, whose
+ * bone arrays it creates once per mode (a mode always writes the same bones), and keeps its own
+ * rotations in typed arrays (see `tests/BodySolver.allocation.test.ts` for what V8 still boxes).
  * @example
  * const solver = new BodySolver({ mode: 'upper', mirror: true });
  * const body = createEmptyBody();
