@@ -9,7 +9,9 @@ export {
   quatFromBasis,
   quatFromHeadAngles,
   quatFromRotationMatrix,
+  quatFromRotationVector,
   quatFromUnitVectors,
+  quatFromVectorPairs,
   quatIdentity,
   quatInverseMultiply,
   quatMultiply,
@@ -20,9 +22,11 @@ export {
   quatSlerpFlat,
   quatSwingTwist,
   quatToHeadAngles,
+  quatToRotationVector,
   quatTwistAngle,
   type HeadAngles,
 } from './quaternion';
+export { quatFitRotation } from './fitRotation';
 export { DEG, clamp, clamp01, lerp, ramp, smoothstep01 } from './scalar';
 export {
   vec3Add,
