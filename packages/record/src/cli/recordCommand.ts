@@ -5,11 +5,9 @@ import { HubRecorder } from '../hub/HubRecorder';
 import type { CommandSpec } from './CommandSpec';
 import { HUB_OPTIONS, readHubTarget } from './readHubTarget';
 import { RecordCommandError } from './RecordCommandError';
-import { runCommand, say, untilSignal } from './runCommand';
-import { watchConnection } from './watchConnection';
+import { CommandRun } from './CommandRun';
+import { runCommand, say } from './runCommand';
 
-/** How often progress is printed while recording, ms. */
-const PROGRESS_INTERVAL_MS = 5000;
 const MS_PER_MINUTE = 60_000;
 
 export const RECORD_COMMAND: CommandSpec = {
@@ -44,38 +42,27 @@ export function runRecord(argv: readonly string[], env: NodeJS.ProcessEnv): Prom
     const seconds = readSeconds(values.seconds);
     const print = (line: string) => say('record', line);
 
-    let fatal: string | null = null;
-    let finish = () => {};
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    let onChange = () => {};
-    const recorder = new HubRecorder(target, { path: values.out, overwrite: values.force === true }, { onChange: () => onChange() });
-    onChange = watchConnection(recorder.client, print, (message) => {
-      fatal = message;
-      finish();
-    });
+    const run = new CommandRun(print);
+    const recorder = new HubRecorder(target, { path: values.out, overwrite: values.force === true }, { onChange: run.onChange });
+    run.watch(recorder.client);
     print(`recording room ${target.room} of ${target.url} into ${values.out}${seconds ? ` for ${seconds} s` : ''}; Ctrl+C stops`);
-
-    const progress = setInterval(() => {
+    const timer = seconds ? setTimeout(run.end, seconds * 1000) : undefined;
+    await run.until(() => {
       const { frames, bytes } = recorder.writer;
       const perMinute = (bytes * MS_PER_MINUTE) / recorder.elapsedMs;
-      print(`${formatDuration(recorder.elapsedMs)} · ${frames} frames · ${formatBytes(bytes)} · ${formatBytes(perMinute)} per minute`);
-    }, PROGRESS_INTERVAL_MS);
-    const signal = untilSignal();
-    const timer = seconds ? setTimeout(finish, seconds * 1000) : undefined;
-    await Promise.race([finished, signal.signalled]);
-    clearInterval(progress);
+      return `${formatDuration(recorder.elapsedMs)} · ${frames} frames · ${formatBytes(bytes)} · ${formatBytes(perMinute)} per minute`;
+    });
     clearTimeout(timer);
-    signal.release();
     recorder.stop();
     // Refused before any frame: leave no empty recording behind.
-    if (fatal && recorder.writer.frames === 0) {
+    if (run.fatal && recorder.writer.frames === 0) {
       rmSync(values.out, { force: true });
-      throw new RecordCommandError(fatal);
+      throw new RecordCommandError(run.fatal);
     }
 
     if (recorder.invalid > 0) print(`left out ${recorder.invalid} byte strings that were not valid frames`);
     const { recording, byteLength } = readRecordingFile(values.out);
     print(`saved ${values.out}: ${formatSummary(summarizeRecording(recording, byteLength))}`);
-    if (fatal) throw new RecordCommandError(fatal);
+    if (run.fatal) throw new RecordCommandError(run.fatal);
   });
 }

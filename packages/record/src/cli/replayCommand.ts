@@ -5,11 +5,9 @@ import { HubReplayer } from '../hub/HubReplayer';
 import type { CommandSpec } from './CommandSpec';
 import { HUB_OPTIONS, readHubTarget } from './readHubTarget';
 import { RecordCommandError } from './RecordCommandError';
-import { runCommand, say, untilSignal } from './runCommand';
-import { watchConnection } from './watchConnection';
+import { CommandRun } from './CommandRun';
+import { runCommand, say } from './runCommand';
 
-/** How often progress is printed while replaying, ms. */
-const PROGRESS_INTERVAL_MS = 5000;
 
 export const REPLAY_COMMAND: CommandSpec = {
   name: 'replay',
@@ -45,27 +43,16 @@ export function runReplay(argv: readonly string[], env: NodeJS.ProcessEnv): Prom
     if (warning) print(warning);
     if (recording.frames.length === 0) throw new RecordCommandError(`${positional} holds no frames; nothing to play`);
 
-    let fatal: string | null = null;
-    let finish = () => {};
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    let onChange = () => {};
+    const run = new CommandRun(print);
     const loop = values.loop === true;
-    const replayer = new HubReplayer(target, recording.frames, { loop, speed, onEnd: () => finish(), onChange: () => onChange() });
-    onChange = watchConnection(replayer.client, print, (message) => {
-      fatal = message;
-      finish();
-    });
+    const replayer = new HubReplayer(target, recording.frames, { loop, speed, onEnd: run.end, onChange: run.onChange });
+    run.watch(replayer.client);
     print(`playing into room ${target.room} of ${target.url}${loop ? ' in a loop' : ''}${speed !== 1 ? ` at ${speed}×` : ''}; Ctrl+C stops`);
-
     const { stats } = replayer.player;
-    const progress = setInterval(() => print(`pass ${stats.passes} · ${stats.sent} frames sent · ${stats.dropped} dropped`), PROGRESS_INTERVAL_MS);
-    const signal = untilSignal();
     const started = performance.now();
-    await Promise.race([finished, signal.signalled]);
-    clearInterval(progress);
-    signal.release();
+    await run.until(() => `pass ${stats.passes} · ${stats.sent} frames sent · ${stats.dropped} dropped`);
     await replayer.stop();
-    if (fatal) throw new RecordCommandError(fatal);
+    if (run.fatal) throw new RecordCommandError(run.fatal);
 
     const p50 = replayer.player.latenessQuantile(0.5);
     const p99 = replayer.player.latenessQuantile(0.99);

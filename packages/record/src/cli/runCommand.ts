@@ -25,21 +25,3 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], env
     process.exitCode = error.exitCode;
   }
 }
-
-/**
- * Resolves on the first SIGINT or SIGTERM (Ctrl+C, a service manager), so a command can finish
- * its file and print its summary; `release()` removes the handlers.
- */
-export function untilSignal(): { signalled: Promise<NodeJS.Signals>; release(): void } {
-  let release = () => {};
-  const signalled = new Promise<NodeJS.Signals>((resolve) => {
-    const handler = (signal: NodeJS.Signals) => resolve(signal);
-    process.once('SIGINT', handler);
-    process.once('SIGTERM', handler);
-    release = () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    };
-  });
-  return { signalled, release };
-}
