@@ -10,7 +10,5 @@ export { HubReplayer } from './hub/HubReplayer';
 export type { HubTarget } from './hub/HubTarget';
 export { BVH_UNITS_PER_METRE, DEFAULT_BVH_FPS, encodeBvh } from './export/encodeBvh';
 export { encodeVrma } from './export/encodeVrma';
-export { gazeRotation } from './export/gazeRotation';
 export { poseTrackFromRecording } from './export/poseTrackFromRecording';
 export type { PoseTrack } from './export/PoseTrack';
-export { samplePoseTrack } from './export/samplePoseTrack';

@@ -1,4 +1,3 @@
-export { crc32 } from './crc32.js';
 export type { RecordedFrame, Recording, TruncatedTail } from './Recording.js';
 export { RecordingError, RecordingErrorReason } from './RecordingError.js';
 export {
