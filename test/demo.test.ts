@@ -34,6 +34,9 @@ const ARTIFACTS = resolve(REPO_ROOT, 'test/.artifacts');
 const LIVE_SEQ = 1_000_000;
 /** The demo's head rolls about ±35°: the avatar must show most of it. */
 const MIN_ROLL_DEG = 20;
+/** The demo's mouth shapes go from about 0.1 to 0.85, its blinks to 1. */
+const MIN_MOUTH_RANGE = 0.3;
+const MIN_BLINK = 0.9;
 
 /** The extremes of what the avatar showed while {@link recordMotion} ran. */
 interface Motion {
@@ -49,9 +52,9 @@ interface Motion {
 /**
  * Starts recording, inside the page on every animation frame (so a page that draws a few times a
  * second misses nothing the test would), the extremes of the head roll, the mouth and the blink as
- * the model shows them, and the frames it showed. Returns a function that stops and reads them.
+ * the model shows them, and the frames it showed. `read()` reads them so far; `stop()` stops too.
  */
-async function recordMotion(page: Page): Promise<() => Promise<Motion>> {
+async function recordMotion(page: Page): Promise<{ read(): Promise<Motion>; stop(): Promise<Motion> }> {
   await page.evaluate(() => {
     const motion = { roll: { min: Infinity, max: -Infinity }, mouth: { min: Infinity, max: -Infinity }, blink: { max: 0 }, seqs: [] as number[], stop: false };
     (window as unknown as { motion: typeof motion }).motion = motion;
@@ -81,12 +84,13 @@ async function recordMotion(page: Page): Promise<() => Promise<Motion>> {
     };
     requestAnimationFrame(sample);
   });
-  return () =>
-    page.evaluate(() => {
+  const read = (stop: boolean) =>
+    page.evaluate((stopping) => {
       const { motion } = window as unknown as { motion: Motion & { stop: boolean } };
-      motion.stop = true;
+      motion.stop ||= stopping;
       return motion;
-    });
+    }, stop);
+  return { read: () => read(false), stop: () => read(true) };
 }
 
 /** The seq of every frame of the shipped demo performance. */
@@ -121,11 +125,13 @@ describe('rigcast-hub --demo (the hub CLI as a child process, with the avatar pa
     const { page, errors } = await openAvatar(browser, { url: avatarUrl.origin }, { room: avatarUrl.searchParams.get('room')!, bg: 'd8e4f0' }, { width: 640, height: 720 });
     await page.waitForFunction(() => window.rigcast.state().frames.received > 20, undefined, { timeout: 30_000 });
 
-    // A whole loop of the performance (22 s), with a screenshot at each side's roll.
-    const stopRecording = await recordMotion(page);
+    // Until the avatar has shown a roll to each side (a screenshot of each), the mouth and a
+    // blink, or a whole loop of the performance (22 s) has gone by.
+    const recording = await recordMotion(page);
     const shots: { rollDeg: number; pixels: Pixels; png: Buffer }[] = [];
     const end = performance.now() + 24_000;
-    while (performance.now() < end && shots.length < 2) {
+    const seenEnough = (m: Motion) => shots.length === 2 && m.mouth.max - m.mouth.min > MIN_MOUTH_RANGE && m.blink.max > MIN_BLINK;
+    while (performance.now() < end && !seenEnough(await recording.read())) {
       const r = await readAvatar(page);
       const rollDeg = rollDegrees(multiplyQuat(r.bones.neck!, r.bones.head!));
       if (Math.abs(rollDeg) > MIN_ROLL_DEG && !shots.some((shot) => Math.sign(shot.rollDeg) === Math.sign(rollDeg))) {
@@ -134,8 +140,7 @@ describe('rigcast-hub --demo (the hub CLI as a child process, with the avatar pa
       }
       await page.waitForTimeout(50);
     }
-    await page.waitForTimeout(Math.max(0, end - performance.now()));
-    const motion = await stopRecording();
+    const motion = await recording.stop();
     const state = await readAvatar(page);
     await page.close();
     hub.kill('SIGTERM');
@@ -152,8 +157,8 @@ describe('rigcast-hub --demo (the hub CLI as a child process, with the avatar pa
     expect(roll.max).toBeGreaterThan(MIN_ROLL_DEG);
     expect(roll.min).toBeLessThan(-MIN_ROLL_DEG);
     // The clip's subject purses, presses and smiles more than she opens her mouth.
-    expect(mouth.max - mouth.min).toBeGreaterThan(0.3);
-    expect(blink.max).toBeGreaterThan(0.9);
+    expect(mouth.max - mouth.min).toBeGreaterThan(MIN_MOUTH_RANGE);
+    expect(blink.max).toBeGreaterThan(MIN_BLINK);
 
     // The two rolls look different: the head moved on screen, not only in the model.
     expect(shots).toHaveLength(2);
@@ -192,11 +197,14 @@ describe("the avatar page's Demo button", () => {
       await publisher.connected();
       let liveSeq = LIVE_SEQ;
       const live = setInterval(() => publisher.sendBytes(encodeFrame(createNeutralFrame(++liveSeq, Date.now()))), 1000 / 30);
-      const stopRecording = await recordMotion(page);
-      await page.waitForTimeout(12_000);
-      const motion = await stopRecording();
+      // The demo starts from its beginning: both rolls come within its first 7 s.
+      const recording = await recordMotion(page);
+      const until = performance.now() + 12_000;
+      const rolledBothWays = (m: Motion) => m.roll.max > MIN_ROLL_DEG && m.roll.min < -MIN_ROLL_DEG;
+      while (performance.now() < until && !rolledBothWays(await recording.read())) await page.waitForTimeout(200);
+      const motion = await recording.stop();
       const { roll } = motion;
-      console.log(`Demo button: ${motion.seqs.length} frames shown in 12 s, head roll ${roll.min.toFixed(1)}° … ${roll.max.toFixed(1)}°`);
+      console.log(`Demo button: ${motion.seqs.length} frames shown, head roll ${roll.min.toFixed(1)}° … ${roll.max.toFixed(1)}°`);
       expect(roll.max).toBeGreaterThan(MIN_ROLL_DEG);
       expect(roll.min).toBeLessThan(-MIN_ROLL_DEG);
       const demo = demoSeqs();
