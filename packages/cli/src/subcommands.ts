@@ -11,4 +11,10 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     usage: 'rigcast hub [--port N] [--host H] [--room NAME] … (rigcast hub --help for all options)',
     run: async (argv, env) => (await import('@rigcast/hub/cli')).runCli(argv, env),
   },
+  {
+    name: 'vmc',
+    summary: 'bridge a room and VMC protocol apps: an iPhone tracker or VSeeFace in, VSeeFace, Warudo or VNyan out',
+    usage: 'rigcast vmc --hub URL --room NAME [--key KEY] [--in [HOST:]PORT] [--out HOST[:PORT]]',
+    run: async (argv, env) => (await import('@rigcast/vmc/cli')).runVmcCli(argv, env),
+  },
 ];

@@ -1,0 +1,115 @@
+import type { Socket } from 'node:dgram';
+import { isIP } from 'node:net';
+import { HubClient, type HubClientEvents, type HubClientOptions } from '@rigcast/client';
+import { ClientRole, createDecodeTarget, decodeFrameInto, type FrameBytes, type RigFrame } from '@rigcast/protocol';
+import { bindUdp, resolveHost } from '../bindUdp';
+import { VMC_MARIONETTE_PORT } from '../vmc/VmcAddress';
+import type { ArkitNameCase } from '../vmc/VmcBlendName';
+import { VmcFrameWriter } from './VmcFrameWriter';
+import { createVmcOutStats, type VmcOutStats } from './VmcOutStats';
+
+/** Which room `out` views and where it sends. */
+export interface VmcOutOptions {
+  /** The hub's base URL. */
+  hub: string;
+  room: string;
+  /** The hub's view key, when it has one. */
+  key?: string;
+  /** The VMC receiver's host; default `127.0.0.1`. */
+  host?: string;
+  /** The VMC receiver's port; default {@link VMC_MARIONETTE_PORT}. */
+  port?: number;
+  /** Spelling of the perfect-sync names. */
+  arkitNames?: ArkitNameCase;
+  /** More {@link HubClient} options (name, advice, retry). */
+  client?: Partial<Omit<HubClientOptions, 'url' | 'room' | 'role' | 'key'>>;
+  /** Told when the hub link changes. */
+  onChange?: HubClientEvents['onChange'];
+}
+
+/**
+ * The bridge's `out` direction: a viewer of a hub room that sends every frame it receives to a VMC
+ * receiver as one performer cycle ({@link VmcFrameWriter}). Frames are decoded into one reused
+ * target, and a frame that arrives while the previous cycle's datagrams are still leaving is
+ * skipped and counted: latest wins, nothing queues.
+ * @example
+ * const bridge = await VmcOut.start({ hub: 'http://127.0.0.1:8080', room: 'main', host: '127.0.0.1', port: 39539 });
+ */
+export class VmcOut {
+  /** Counters since start. */
+  readonly stats: VmcOutStats = createVmcOutStats();
+  readonly client: HubClient;
+  private readonly writer: VmcFrameWriter;
+  private readonly target = createDecodeTarget();
+  private readonly startedAt = performance.now();
+  private pending = 0;
+  private closed = false;
+  private readonly onSent = (error: Error | null): void => {
+    this.pending--;
+    if (error) {
+      this.stats.sendErrors++;
+      this.stats.lastError = error.message;
+    }
+  };
+
+  private constructor(
+    options: VmcOutOptions,
+    private readonly socket: Socket,
+    /** The receiver's IP address and port. */
+    readonly address: string,
+    readonly port: number,
+  ) {
+    this.writer = new VmcFrameWriter({ arkitNames: options.arkitNames });
+    // ICMP "port unreachable" while the receiver is not running shows as a send error, not a crash.
+    socket.on('error', (error) => {
+      this.stats.sendErrors++;
+      this.stats.lastError = error.message;
+    });
+    this.client = new HubClient(
+      { name: 'VMC bridge', ...options.client, url: options.hub, room: options.room, role: ClientRole.Viewer, key: options.key },
+      { onChange: options.onChange, onFrame: (bytes) => this.relay(bytes) },
+    );
+  }
+
+  /** Resolves the receiver's address, opens a UDP socket, then joins the room. */
+  static async start(options: VmcOutOptions): Promise<VmcOut> {
+    const address = await resolveHost(options.host ?? '127.0.0.1', '--out');
+    const socket = await bindUdp(isIP(address) === 6 ? '::' : '0.0.0.0', 0, '--out');
+    return new VmcOut(options, socket, address, options.port ?? VMC_MARIONETTE_PORT);
+  }
+
+  /** Leaves the hub and closes the socket. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.client.close();
+    await new Promise<void>((resolve) => this.socket.close(() => resolve()));
+  }
+
+  private relay(bytes: FrameBytes): void {
+    const stats = this.stats;
+    stats.framesIn++;
+    if (this.closed) return;
+    if (this.pending > 0) {
+      stats.framesSkipped++;
+      return;
+    }
+    let frame: RigFrame;
+    try {
+      frame = decodeFrameInto(bytes, this.target);
+    } catch {
+      stats.undecodable++;
+      return;
+    }
+    const count = this.writer.write(frame, (performance.now() - this.startedAt) / 1000);
+    for (let i = 0; i < count; i++) {
+      const length = this.writer.datagramLength(i);
+      this.pending++;
+      this.socket.send(this.writer.datagram(i), 0, length, this.port, this.address, this.onSent);
+      stats.datagrams++;
+      stats.bytes += length;
+      if (length > stats.largestDatagram) stats.largestDatagram = length;
+    }
+    stats.framesSent++;
+  }
+}
