@@ -2,10 +2,13 @@ import { createSocket, type Socket } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
-/** A UDP socket bound where asked, or an error whose message says what to do. */
-export async function bindUdp(host: string, port: number, flagHint: string): Promise<Socket> {
+/**
+ * A UDP socket bound where asked, or an error whose message says what to do. `recvBufferSize`
+ * asks the system for that much receive buffer (Linux caps it at net.core.rmem_max).
+ */
+export async function bindUdp(host: string, port: number, flagHint: string, recvBufferSize?: number): Promise<Socket> {
   const address = await resolveHost(host, flagHint);
-  const socket = createSocket(isIP(address) === 6 ? 'udp6' : 'udp4');
+  const socket = createSocket({ type: isIP(address) === 6 ? 'udp6' : 'udp4', recvBufferSize });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
     socket.bind(port, address, () => {

@@ -32,8 +32,9 @@ import { createVmcInStats, type VmcInStats } from './VmcInStats';
 export const PRESET_HOLD_MS = 1000;
 
 /**
- * A sender that has not sent `/VMC/Ext/Blend/Apply` this long is taken not to send it (a body
- * tracker with no face): every datagram that changed something then ends a cycle.
+ * A sender that has not sent `/VMC/Ext/Blend/Apply` this long (counted from its first message) is
+ * taken not to send it, like a body tracker with no face: every datagram that changed something
+ * then ends a cycle.
  */
 export const APPLY_TIMEOUT_MS = 1000;
 
@@ -157,7 +158,9 @@ export class VmcFrameAssembler {
     const gaze = this.face.gaze;
     gaze.left.yaw = gaze.left.pitch = gaze.right.yaw = gaze.right.pitch = 0;
     this.hasFace = this.hasBody = this.arkitSeen = this.changed = false;
-    this.presetAt = this.applyAt = Number.NEGATIVE_INFINITY;
+    this.presetAt = Number.NEGATIVE_INFINITY;
+    // A new sender gets APPLY_TIMEOUT_MS to show that it sends Apply.
+    this.applyAt = this.now;
   }
 
   private handle(message: OscMessage): void {

@@ -5,6 +5,12 @@ import { bindUdp } from '../bindUdp';
 import { VMC_MARIONETTE_PORT } from '../vmc/VmcAddress';
 import { VmcFrameAssembler } from './VmcFrameAssembler';
 
+/**
+ * The receive buffer `in` asks for: a sender's cycle arrives as a burst of bundles, and the
+ * default (about 200 KB on Linux) can overflow while the event loop is busy writing to the hub.
+ */
+const RECEIVE_BUFFER_BYTES = 1 << 20;
+
 /** Where `in` listens and where it publishes. */
 export interface VmcInOptions {
   /** The hub's base URL. */
@@ -64,7 +70,7 @@ export class VmcIn {
 
   /** Listens, then connects to the hub. Rejects with a message for the user when the port cannot be had. */
   static async start(options: VmcInOptions): Promise<VmcIn> {
-    const socket = await bindUdp(options.host ?? '0.0.0.0', options.port ?? VMC_MARIONETTE_PORT, '--in');
+    const socket = await bindUdp(options.host ?? '0.0.0.0', options.port ?? VMC_MARIONETTE_PORT, '--in', RECEIVE_BUFFER_BYTES);
     const client = new HubClient(
       { name: 'VMC bridge', ...options.client, url: options.hub, room: options.room, role: ClientRole.Publisher, key: options.key },
       { onChange: options.onChange },

@@ -130,11 +130,12 @@ describe('VmcFrameAssembler', () => {
     expect(next.face!.blendshapes.jawOpen).toBeCloseTo(0.7, 2);
   });
 
-  it('ends a cycle per datagram for a sender that never sends Apply', () => {
+  it('ends a cycle per datagram for a sender that has sent no Apply for APPLY_TIMEOUT_MS since its first message', () => {
     const assembler = new VmcFrameAssembler();
-    const first = feed(assembler, [bonePos('Hips', [0, 0, 0, 1])], 5000);
-    expect(first).toHaveLength(1);
-    feed(assembler, [bonePos('Hips', [0, 0, 0, 1]), APPLY], 6000);
+    expect(feed(assembler, [bonePos('Hips', [0, 0, 0, 1])], 5000)).toHaveLength(0);
+    expect(feed(assembler, [bonePos('Hips', [0, 0, 0, 1])], 5000 + APPLY_TIMEOUT_MS)).toHaveLength(0);
+    expect(feed(assembler, [bonePos('Hips', [0, 0, 0, 1])], 5001 + APPLY_TIMEOUT_MS)).toHaveLength(1);
+    expect(feed(assembler, [bonePos('Hips', [0, 0, 0, 1]), APPLY], 6000)).toHaveLength(1);
     expect(feed(assembler, [bonePos('Hips', [0, 0, 0, 1])], 6000 + APPLY_TIMEOUT_MS)).toHaveLength(0);
     expect(feed(assembler, [bonePos('Hips', [0, 0, 0, 1])], 6001 + APPLY_TIMEOUT_MS)).toHaveLength(1);
   });
