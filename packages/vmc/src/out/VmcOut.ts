@@ -42,10 +42,8 @@ export class VmcOut {
   private readonly writer: VmcFrameWriter;
   private readonly target = createDecodeTarget();
   private readonly startedAt = performance.now();
-  private pending = 0;
   private closed = false;
   private readonly onSent = (error: Error | null): void => {
-    this.pending--;
     if (error) {
       this.stats.sendErrors++;
       this.stats.lastError = error.message;
@@ -71,11 +69,17 @@ export class VmcOut {
     );
   }
 
-  /** Resolves the receiver's address, opens a UDP socket, then joins the room. */
+  /**
+   * Resolves the receiver's address, opens a UDP socket connected to it, then joins the room.
+   * Connected, a send goes out at once (an unconnected socket looks the address up first, even
+   * an IP, and sends on the next tick: by then the writer's buffers may hold a later frame).
+   */
   static async start(options: VmcOutOptions): Promise<VmcOut> {
     const address = await resolveHost(options.host ?? '127.0.0.1', '--out');
+    const port = options.port ?? VMC_MARIONETTE_PORT;
     const socket = await bindUdp(isIP(address) === 6 ? '::' : '0.0.0.0', 0, '--out');
-    return new VmcOut(options, socket, address, options.port ?? VMC_MARIONETTE_PORT);
+    await new Promise<void>((resolve) => socket.connect(port, address, resolve));
+    return new VmcOut(options, socket, address, port);
   }
 
   /** Leaves the hub and closes the socket. */
@@ -90,7 +94,10 @@ export class VmcOut {
     const stats = this.stats;
     stats.framesIn++;
     if (this.closed) return;
-    if (this.pending > 0) {
+    // A datagram is queued only when the system could not take it at once; then the link is
+    // behind, and this frame is skipped rather than queued (and the queued ones' buffers are
+    // not overwritten).
+    if (this.socket.getSendQueueCount() > 0) {
       stats.framesSkipped++;
       return;
     }
@@ -104,8 +111,7 @@ export class VmcOut {
     const count = this.writer.write(frame, (performance.now() - this.startedAt) / 1000);
     for (let i = 0; i < count; i++) {
       const length = this.writer.datagramLength(i);
-      this.pending++;
-      this.socket.send(this.writer.datagram(i), 0, length, this.port, this.address, this.onSent);
+      this.socket.send(this.writer.datagram(i), 0, length, this.onSent);
       stats.datagrams++;
       stats.bytes += length;
       if (length > stats.largestDatagram) stats.largestDatagram = length;

@@ -4,7 +4,7 @@ export interface VmcOutStats {
   framesIn: number;
   /** Frames sent as VMC cycles. */
   framesSent: number;
-  /** Frames skipped because the previous cycle's datagrams had not left yet (latest wins, no queue). */
+  /** Frames skipped because earlier datagrams were still queued to send (latest wins, no queue). */
   framesSkipped: number;
   /** Frames that failed to decode (the hub validates, so this stays 0 unless versions differ). */
   undecodable: number;

@@ -24,8 +24,8 @@ export type PlayerMessage = [string, PlayerArg[]];
 export interface Playback {
   /** Wall-clock time (ms since the epoch) the first cycle was due. */
   started: Promise<number>;
-  /** Resolves when every cycle is sent, with the worst lateness of the schedule in ms. */
-  done: Promise<{ sent: number; lateMs: number }>;
+  /** Resolves when every cycle is sent, with the worst lateness of the schedule and when each cycle went out (ms since the epoch). */
+  done: Promise<{ sent: number; lateMs: number; sentAt: number[] }>;
   child: ChildProcess;
 }
 
@@ -34,7 +34,7 @@ export function playVmc(host: string, port: number, hz: number, cycles: PlayerMe
   const child = spawn(PYTHON, [PLAYER], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const lines: ((line: Record<string, number>) => void)[] = [];
+  const lines: ((line: Record<string, number & number[]>) => void)[] = [];
   let buffer = '';
   child.stdout!.on('data', (chunk) => {
     buffer += chunk;
@@ -48,9 +48,9 @@ export function playVmc(host: string, port: number, hz: number, cycles: PlayerMe
   const exited = new Promise<never>((_, reject) =>
     child.once('close', (code) => reject(new Error(`the liblo player exited (${code}) early: ${stderr || 'no output'}; ${INSTALL}`))),
   );
-  const next = () => Promise.race([new Promise<Record<string, number>>((r) => lines.push(r)), exited]);
+  const next = () => Promise.race([new Promise<Record<string, number & number[]>>((r) => lines.push(r)), exited]);
   const started = next().then((line) => line.start * 1000);
-  const done = started.then(next).then((line) => ({ sent: line.sent, lateMs: line.late_ms }));
+  const done = started.then(next).then((line) => ({ sent: line.sent, lateMs: line.late_ms, sentAt: line.sent_at }));
   done.catch(() => {});
   child.stdin!.end(JSON.stringify({ host, port, hz, cycles }));
   return { started, done, child };

@@ -7,7 +7,7 @@ Reads a JSON plan on stdin:
   where a bundle is a list of messages [address, [[typetag, value], ...]].
 Cycle i is sent at start + i / hz (an absolute schedule, so late cycles catch up and the rate
 holds). Prints one JSON line when it starts ({"start": epoch seconds}) and one when done
-({"sent": cycles, "late_ms": worst lateness}).
+({"sent": cycles, "late_ms": worst lateness, "sent_at": [epoch ms each cycle went out]}).
 """
 import json
 import sys
@@ -27,6 +27,7 @@ start_wall = time.time()
 start = time.monotonic()
 print(json.dumps({"start": start_wall}), flush=True)
 worst_late = 0.0
+sent_at = []
 for i, cycle in enumerate(cycles):
     due = start + i * period
     delay = due - time.monotonic()
@@ -34,6 +35,7 @@ for i, cycle in enumerate(cycles):
         time.sleep(delay)
     else:
         worst_late = max(worst_late, -delay)
+    sent_at.append(time.time() * 1000)
     for bundle in cycle:
         liblo.send(target, bundle)
-print(json.dumps({"sent": len(cycles), "late_ms": worst_late * 1000}), flush=True)
+print(json.dumps({"sent": len(cycles), "late_ms": worst_late * 1000, "sent_at": sent_at}), flush=True)
