@@ -13,9 +13,15 @@ function total(record: Record<string, number>): number {
   return Object.values(record).reduce((sum, n) => sum + n, 0);
 }
 
-/** The hub link in a few words: `hub connected, rtt 1.2 ms`, or its state and what is wrong. */
-export function hubStatus(client: HubClient): string {
-  if (client.state !== 'connected') return `hub ${client.state}${client.detail ? `: ${client.detail}` : ''}`;
+/**
+ * The hub link: `hub connected, rtt 1.2 ms`, or its state and, when `withDetail`, what is wrong
+ * and what to do (printed once when the state changes; status lines give only the refusal code).
+ */
+export function hubStatus(client: HubClient, withDetail = false): string {
+  if (client.state !== 'connected') {
+    if (withDetail && client.detail) return `hub ${client.state}: ${client.detail}`;
+    return `hub ${client.state}${client.code ? ` (${client.code})` : ''}`;
+  }
   const rtt = Number.isFinite(client.rttMs) ? `, rtt ${client.rttMs.toFixed(1)} ms` : '';
   const rejected = client.rejectedCount > 0 ? `, rejected ${client.rejectedCount} (${client.lastRejected?.reason})` : '';
   return `hub connected${rtt}${rejected}`;

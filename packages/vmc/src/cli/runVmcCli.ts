@@ -45,7 +45,7 @@ function watchState(direction: string): { onChange: () => void; attach(client: H
     onChange: () => {
       if (!client || client.state === last) return;
       last = client.state;
-      if (client.state !== ConnectionState.Closed) say(`${direction}: ${hubStatus(client)}`);
+      if (client.state !== ConnectionState.Closed) say(`${direction}: ${hubStatus(client, true)}`);
     },
   };
 }
