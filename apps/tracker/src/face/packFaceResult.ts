@@ -1,8 +1,9 @@
 import { MEDIAPIPE_BLENDSHAPE_NAMES } from '@rigcast/protocol';
+import { FACE_LANDMARK_COUNT_WITH_IRIS } from '@rigcast/solver';
 import type { PackedLayout } from '../detect/PackedLayout';
 
-/** FaceLandmarker's landmark count with iris refinement (468 mesh + 10 iris). */
-export const FACE_LANDMARK_COUNT = 478;
+/** FaceLandmarker's landmark count with iris refinement (468 mesh + 10 iris), as the solver reads it. */
+export const FACE_LANDMARK_COUNT = FACE_LANDMARK_COUNT_WITH_IRIS;
 /** Components per landmark in the packed buffer: x, y, z. */
 export const LANDMARK_STRIDE = 3;
 /** FaceLandmarker's blendshape categories, `_neutral` included. */
