@@ -1,6 +1,7 @@
 export { runVmcCli, VmcExitCode } from './cli/runVmcCli';
 export { APPLY_TIMEOUT_MS, PRESET_HOLD_MS, SENDER_SILENCE_RESET_MS, VmcFrameAssembler, type VmcFrameHandler } from './in/VmcFrameAssembler';
 export { VmcIgnoreReason } from './in/VmcIgnoreReason';
+export type { VmcHubOptions } from './bridgeClient';
 export { VmcIn, type VmcInOptions } from './in/VmcIn';
 export type { VmcInStats } from './in/VmcInStats';
 export { MAX_BUNDLE_BYTES, MAX_DATAGRAM_BYTES, OscDropReason } from './osc';

@@ -1,7 +1,8 @@
 import type { Socket } from 'node:dgram';
 import { ClientRole, encodeFrame, type RigFrame } from '@rigcast/protocol';
-import { HubClient, type HubClientEvents, type HubClientOptions } from '@rigcast/client';
+import type { HubClient } from '@rigcast/client';
 import { bindUdp } from '../bindUdp';
+import { createBridgeClient, type VmcHubOptions } from '../bridgeClient';
 import { VMC_MARIONETTE_PORT } from '../vmc/VmcAddress';
 import { VmcFrameAssembler } from './VmcFrameAssembler';
 
@@ -11,21 +12,12 @@ import { VmcFrameAssembler } from './VmcFrameAssembler';
  */
 const RECEIVE_BUFFER_BYTES = 1 << 20;
 
-/** Where `in` listens and where it publishes. */
-export interface VmcInOptions {
-  /** The hub's base URL. */
-  hub: string;
-  room: string;
-  /** The hub's publish key. */
-  key?: string;
+/** Where `in` listens, and the room it publishes to (`key` is the publish key). */
+export interface VmcInOptions extends VmcHubOptions {
   /** Interface to listen on; default `0.0.0.0` (every interface: phones send over the LAN). */
   host?: string;
   /** UDP port; default {@link VMC_MARIONETTE_PORT}; 0 picks a free one. */
   port?: number;
-  /** More {@link HubClient} options (name, advice, retry). */
-  client?: Partial<Omit<HubClientOptions, 'url' | 'room' | 'role' | 'key'>>;
-  /** Told when the hub link changes (state, detail, RTT, rejections). */
-  onChange?: HubClientEvents['onChange'];
 }
 
 /**
@@ -71,11 +63,7 @@ export class VmcIn {
   /** Listens, then connects to the hub. Rejects with a message for the user when the port cannot be had. */
   static async start(options: VmcInOptions): Promise<VmcIn> {
     const socket = await bindUdp(options.host ?? '0.0.0.0', options.port ?? VMC_MARIONETTE_PORT, '--in', RECEIVE_BUFFER_BYTES);
-    const client = new HubClient(
-      { name: 'VMC bridge', ...options.client, url: options.hub, room: options.room, role: ClientRole.Publisher, key: options.key },
-      { onChange: options.onChange },
-    );
-    return new VmcIn(new VmcFrameAssembler(), client, socket);
+    return new VmcIn(new VmcFrameAssembler(), createBridgeClient(options, ClientRole.Publisher), socket);
   }
 
   /** The UDP port listened on (the one picked, when 0 was asked). */

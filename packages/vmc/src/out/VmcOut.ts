@@ -1,30 +1,22 @@
 import type { Socket } from 'node:dgram';
 import { isIP } from 'node:net';
-import { HubClient, type HubClientEvents, type HubClientOptions } from '@rigcast/client';
+import type { HubClient } from '@rigcast/client';
 import { ClientRole, createDecodeTarget, decodeFrameInto, type FrameBytes, type RigFrame } from '@rigcast/protocol';
 import { bindUdp, resolveHost } from '../bindUdp';
+import { createBridgeClient, type VmcHubOptions } from '../bridgeClient';
 import { VMC_MARIONETTE_PORT } from '../vmc/VmcAddress';
 import type { ArkitNameCase } from '../vmc/VmcBlendName';
 import { VmcFrameWriter } from './VmcFrameWriter';
 import { createVmcOutStats, type VmcOutStats } from './VmcOutStats';
 
-/** Which room `out` views and where it sends. */
-export interface VmcOutOptions {
-  /** The hub's base URL. */
-  hub: string;
-  room: string;
-  /** The hub's view key, when it has one. */
-  key?: string;
+/** The room `out` views (`key` is the view key, when the hub has one) and where it sends. */
+export interface VmcOutOptions extends VmcHubOptions {
   /** The VMC receiver's host; default `127.0.0.1`. */
   host?: string;
   /** The VMC receiver's port; default {@link VMC_MARIONETTE_PORT}. */
   port?: number;
   /** Spelling of the perfect-sync names. */
   arkitNames?: ArkitNameCase;
-  /** More {@link HubClient} options (name, advice, retry). */
-  client?: Partial<Omit<HubClientOptions, 'url' | 'room' | 'role' | 'key'>>;
-  /** Told when the hub link changes. */
-  onChange?: HubClientEvents['onChange'];
 }
 
 /**
@@ -63,10 +55,7 @@ export class VmcOut {
       this.stats.sendErrors++;
       this.stats.lastError = error.message;
     });
-    this.client = new HubClient(
-      { name: 'VMC bridge', ...options.client, url: options.hub, room: options.room, role: ClientRole.Viewer, key: options.key },
-      { onChange: options.onChange, onFrame: (bytes) => this.relay(bytes) },
-    );
+    this.client = createBridgeClient(options, ClientRole.Viewer, (bytes) => this.relay(bytes));
   }
 
   /**

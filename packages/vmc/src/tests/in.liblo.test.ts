@@ -1,33 +1,19 @@
 // `in` against an independent performer: python3-liblo plays VMC to the bridge, and a real
 // Socket.IO viewer on a real hub checks what arrives.
 import { createSocket } from 'node:dgram';
-import { DEG, quatAngleBetween, quatFromAxisAngle, quatRotateVec3 } from '@rigcast/math';
-import { ARKIT_BLENDSHAPE_NAMES, MAX_ROTATION_ERROR_DEG, RIG_EXPRESSION_NAMES, WEIGHT_STEPS, type Quat } from '@rigcast/protocol';
+import { DEG, quatAngleBetween, quatRotateVec3 } from '@rigcast/math';
+import { ARKIT_BLENDSHAPE_NAMES, MAX_ROTATION_ERROR_DEG, RIG_EXPRESSION_NAMES, WEIGHT_STEPS } from '@rigcast/protocol';
 import { deriveRigExpressions } from '@rigcast/solver';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APPLY, blendVal, bonePos, bundles } from './support/buildVmc';
 import { BridgeHarness } from './support/BridgeHarness';
 import { playVmc, requirePeers, waitFor, type PlayerMessage } from './support/peers';
+import { PLAYER_APPLY, PLAYER_OK, PLAYER_ROOT, axisAngle, playerBlend, playerBone, playerTime } from './support/vmcCycles';
 
 /** The codec's documented weight bound (half a step), plus float32 rounding on the VMC wire. */
 const WEIGHT_BOUND = 0.5 / WEIGHT_STEPS + 1e-6;
 const ROTATION_BOUND_DEG = MAX_ROTATION_ERROR_DEG;
 const FLOOD = 10_000;
-
-function axisAngle(axis: [number, number, number], degrees: number): Quat {
-  return quatFromAxisAngle<Quat>([0, 0, 0, 1], axis, degrees * DEG);
-}
-
-const f = (value: number): ['f', number] => ['f', value];
-function bone(name: string, q: Quat, p: [number, number, number] = [0, 0, 0]): PlayerMessage {
-  return ['/VMC/Ext/Bone/Pos', [['s', name], ...p.map(f), ...q.map(f)]];
-}
-function blend(name: string, value: number): PlayerMessage {
-  return ['/VMC/Ext/Blend/Val', [['s', name], f(value)]];
-}
-const ROOT: PlayerMessage = ['/VMC/Ext/Root/Pos', [['s', 'root'], f(0), f(0), f(0), f(0), f(0), f(0), f(1)]];
-const PLAYER_APPLY: PlayerMessage = ['/VMC/Ext/Blend/Apply', []];
-const OK: PlayerMessage = ['/VMC/Ext/OK', [['i', 1]]];
 
 // Unity, left-handed, avatar facing +Z: its right is +X. A head turned 30° to the avatar's right is a
 // positive turn about +Y (+Z toward +X); the right upper arm points +X in the T-pose, and raising it
@@ -42,8 +28,8 @@ const RIGCAST_RIGHT_ARM_RAISED = axisAngle([0, 0, 1], -90);
 /** One cycle as VSeeFace sends it: a bundle of bones, then a bundle of blendshapes ending in Apply. */
 function performanceCycle(time: number): PlayerMessage[][] {
   return [
-    [ROOT, bone('Hips', [0, 0, 0, 1], [0, 0.9, 0]), bone('Head', UNITY_HEAD_RIGHT_30, [0, 0.06, 0]), bone('RightUpperArm', UNITY_RIGHT_ARM_RAISED, [-0.1, 0, 0])],
-    [blend('jawOpen', 0.7), blend('Blink_L', 1), PLAYER_APPLY, OK, ['/VMC/Ext/T', [f(time)]]],
+    [PLAYER_ROOT, playerBone('Hips', [0, 0, 0, 1], [0, 0.9, 0]), playerBone('Head', UNITY_HEAD_RIGHT_30, [0, 0.06, 0]), playerBone('RightUpperArm', UNITY_RIGHT_ARM_RAISED, [-0.1, 0, 0])],
+    [playerBlend('jawOpen', 0.7), playerBlend('Blink_L', 1), PLAYER_APPLY, PLAYER_OK, playerTime(time)],
   ];
 }
 
@@ -166,7 +152,7 @@ describe('vmc in: liblo performer → bridge → real hub → Socket.IO viewer',
     const viewer = harness.viewer(room);
     await waitFor(() => bridge.client.connected && viewer.client.connected, 'the bridge and the viewer to join');
     const sent: Record<string, number> = { jawOpen: 0.7, eyeBlinkLeft: 1, eyeBlinkRight: 1, mouthFunnel: 0.1, browInnerUp: 0.3 };
-    const cycle = [[ROOT, bone('Head', UNITY_HEAD_RIGHT_30), ...Object.entries(sent).map(([name, value]) => blend(name, value)), PLAYER_APPLY]];
+    const cycle = [[PLAYER_ROOT, playerBone('Head', UNITY_HEAD_RIGHT_30), ...Object.entries(sent).map(([name, value]) => playerBlend(name, value)), PLAYER_APPLY]];
     await playVmc('127.0.0.1', bridge.port, 30, Array.from({ length: 15 }, () => cycle)).done;
     await waitFor(() => viewer.frames.length >= 10, '10 frames');
 

@@ -1,20 +1,17 @@
 // `out` against an independent receiver: known frames from a publisher go through a real hub to
 // the bridge and on to Debian's oscdump, which prints every message with its type tags.
 import { createSocket } from 'node:dgram';
-import { DEG, quatAngleBetween, quatFromAxisAngle, quatMultiply, quatRotateVec3 } from '@rigcast/math';
+import { DEG, quatAngleBetween, quatMultiply, quatRotateVec3 } from '@rigcast/math';
 import { NECK_SHARE, WEIGHT_STEPS, createEmptyBody, createNeutralFrame, encodeFrame, type Quat, type RigFrame } from '@rigcast/protocol';
 import { io } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeHarness, PUBLISH_KEY } from './support/BridgeHarness';
-import { Oscdump, requirePeers, waitFor, type DumpedMessage } from './support/peers';
+import { Oscdump, dumpedCycles, requirePeers, waitFor } from './support/peers';
+import { axisAngle } from './support/vmcCycles';
 
 const WEIGHT_BOUND = 0.5 / WEIGHT_STEPS + 1e-6;
 /** oscdump prints six decimals. */
 const PRINTED = 1e-6;
-
-function axisAngle(axis: [number, number, number], degrees: number): Quat {
-  return quatFromAxisAngle<Quat>([0, 0, 0, 1], axis, degrees * DEG);
-}
 
 /** In rigcast's space (right-handed, avatar facing +Z, its left at +X). */
 function knownFrame(): RigFrame {
@@ -32,21 +29,6 @@ function knownFrame(): RigFrame {
   frame.body.confidence.rightArm = 1;
   frame.body.confidence.leftHand = 1;
   return frame;
-}
-
-/** The messages of each complete cycle: from a Root/Pos to the T after it. */
-function cycles(messages: DumpedMessage[]): DumpedMessage[][] {
-  const out: DumpedMessage[][] = [];
-  let current: DumpedMessage[] | null = null;
-  for (const m of messages) {
-    if (m.address === '/VMC/Ext/Root/Pos') current = [];
-    current?.push(m);
-    if (m.address === '/VMC/Ext/T' && current) {
-      out.push(current);
-      current = null;
-    }
-  }
-  return out;
 }
 
 describe('vmc out: publisher → real hub → bridge → oscdump', () => {
@@ -76,13 +58,13 @@ describe('vmc out: publisher → real hub → bridge → oscdump', () => {
       publisher.send(encodeFrame(frame));
     }, 33);
     try {
-      await waitFor(() => cycles(dump.messages).length >= 5 && sizes.length >= 20, '5 cycles at oscdump');
+      await waitFor(() => dumpedCycles(dump.messages).length >= 5 && sizes.length >= 20, '5 cycles at oscdump');
     } finally {
       clearInterval(timer);
       sizer.close();
     }
 
-    const cycle = cycles(dump.messages)[2];
+    const cycle = dumpedCycles(dump.messages)[2];
     const byAddress = (address: string) => cycle.filter((m) => m.address === address);
     // Addresses and type tags.
     expect(byAddress('/VMC/Ext/Root/Pos').map((m) => [m.tags, ...m.args])).toEqual([['sfffffff', 'root', 0, 0, 0, 0, 0, 0, 1]]);
@@ -149,11 +131,11 @@ describe('vmc out: publisher → real hub → bridge → oscdump', () => {
         frame.face!.blendshapes.jawOpen = k / 10;
         publisher.emit('frame', encodeFrame(frame));
       }
-      await waitFor(() => cycles(dump.messages).length >= 10, '10 cycles at oscdump');
+      await waitFor(() => dumpedCycles(dump.messages).length >= 10, '10 cycles at oscdump');
     } finally {
       publisher.disconnect();
     }
-    const jaw = cycles(dump.messages).map((c) => c.find((m) => m.args[0] === 'jawOpen')!.args[1] as number);
+    const jaw = dumpedCycles(dump.messages).map((c) => c.find((m) => m.args[0] === 'jawOpen')!.args[1] as number);
     expect(jaw.map((v) => Math.round(v * 10))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(bridge.stats.framesSkipped).toBe(0);
   });

@@ -4,7 +4,7 @@ import { DEG, quatAngleBetween, quatMultiply, seededRandom } from '@rigcast/math
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VRM0_PRESET_NAMES } from '../vmc/VmcBlendName';
 import { BridgeHarness } from './support/BridgeHarness';
-import { Oscdump, playVmc, requirePeers, waitFor, type DumpedMessage, type PlayerMessage } from './support/peers';
+import { Oscdump, dumpedCycles, playVmc, requirePeers, waitFor, type PlayerMessage } from './support/peers';
 import {
   PLAYER_APPLY,
   PLAYER_OK,
@@ -49,18 +49,6 @@ function randomCycle(i: number, random: () => number): SentCycle {
   };
 }
 
-/** Each complete cycle oscdump printed, from Root/Pos to T. */
-function cycles(messages: DumpedMessage[]): DumpedMessage[][] {
-  const out: DumpedMessage[][] = [];
-  let current: DumpedMessage[] | null = null;
-  for (const m of messages) {
-    if (m.address === '/VMC/Ext/Root/Pos') current = [];
-    current?.push(m);
-    if (m.address === '/VMC/Ext/T' && current) out.push(current), (current = null);
-  }
-  return out;
-}
-
 describe('vmc round trip: liblo → in → real hub → out → oscdump', () => {
   const harness = new BridgeHarness();
   beforeAll(() => requirePeers());
@@ -77,12 +65,12 @@ describe('vmc round trip: liblo → in → real hub → out → oscdump', () => 
     const random = seededRandom(2024);
     const sent = Array.from({ length: CYCLES }, (_, i) => randomCycle(i, random));
     await playVmc('127.0.0.1', vmcIn.port, 20, sent.map((c) => c.messages)).done;
-    await waitFor(() => out.stats.framesSent >= vmcIn.published && cycles(dump.messages).length >= out.stats.framesSent, 'every published frame at oscdump');
+    await waitFor(() => out.stats.framesSent >= vmcIn.published && dumpedCycles(dump.messages).length >= out.stats.framesSent, 'every published frame at oscdump');
 
     let worstDeg = 0;
     let worstWeight = 0;
     const matched = new Set<number>();
-    for (const cycle of cycles(dump.messages)) {
+    for (const cycle of dumpedCycles(dump.messages)) {
       const weights = Object.fromEntries(cycle.filter((m) => m.address === '/VMC/Ext/Blend/Val').map((m) => [m.args[0], m.args[1] as number]));
       const index = readMarker(weights.browInnerUp, weights.cheekPuff);
       const source = sent[index];

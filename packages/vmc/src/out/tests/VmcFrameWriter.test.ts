@@ -1,4 +1,4 @@
-import { DEG, quatAngleBetween, quatFromAxisAngle, quatMultiply } from '@rigcast/math';
+import { DEG, quatAngleBetween, quatMultiply } from '@rigcast/math';
 import '@rigcast/math/testing';
 import {
   ARKIT_BLENDSHAPE_NAMES,
@@ -8,19 +8,14 @@ import {
   RIG_EXPRESSION_NAMES,
   createEmptyBody,
   createNeutralFrame,
-  type Quat,
   type RigFrame,
 } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
 import { VmcFrameAssembler } from '../../in/VmcFrameAssembler';
 import { MAX_BUNDLE_BYTES, OscNameTable, OscPacketReader } from '../../osc';
+import { axisAngle } from '../../tests/support/vmcCycles';
 import { ArkitNameCase } from '../../vmc/VmcBlendName';
 import { VmcFrameWriter } from '../VmcFrameWriter';
-
-function axisAngle(axis: number[], degrees: number): Quat {
-  const length = Math.hypot(axis[0], axis[1], axis[2]);
-  return quatFromAxisAngle<Quat>([0, 0, 0, 1], axis.map((v) => v / length), degrees * DEG);
-}
 
 /** A frame with a turned head, every weight set, gaze, and all 55 bones. */
 function fullFrame(): RigFrame {

@@ -25,7 +25,7 @@ export function bundles(messages: TestMessage[], maxBytes = 1472): Uint8Array[] 
   for (const m of messages) {
     const tags = oscString(`,${m.args.map((a) => ('s' in a ? 's' : 'f' in a ? 'f' : 'i')).join('')}`);
     const strings = m.args.map((a) => ('s' in a ? oscString(a.s) : null));
-    const size = m.args.reduce((n, a, k) => n + (strings[k]?.length ?? 4), 0);
+    const size = m.args.reduce((n, _arg, k) => n + (strings[k]?.length ?? 4), 0);
     writer.message(oscString(m.address), tags, size);
     m.args.forEach((a, k) => {
       if ('s' in a) writer.string(strings[k]!);

@@ -74,6 +74,21 @@ export function parseOscdumpLine(line: string, at: number): DumpedMessage | null
   return { address: tokens[1].text, tags, args, at };
 }
 
+/** The messages of each complete VMC cycle oscdump printed: from a Root/Pos to the T after it. */
+export function dumpedCycles(messages: readonly DumpedMessage[]): DumpedMessage[][] {
+  const cycles: DumpedMessage[][] = [];
+  let current: DumpedMessage[] | null = null;
+  for (const m of messages) {
+    if (m.address === '/VMC/Ext/Root/Pos') current = [];
+    current?.push(m);
+    if (m.address === '/VMC/Ext/T' && current) {
+      cycles.push(current);
+      current = null;
+    }
+  }
+  return cycles;
+}
+
 /** A UDP port that was free a moment ago (oscdump takes a number, not 0). */
 export async function freeUdpPort(): Promise<number> {
   const socket = createSocket('udp4');

@@ -1,10 +1,17 @@
-import { quatFromAxisAngle, quatFromHeadAngles, quatMultiply, seededRandom } from '@rigcast/math';
+import { DEG, quatFromAxisAngle, quatFromHeadAngles } from '@rigcast/math';
+import type { Quat } from '@rigcast/protocol';
 import type { PlayerMessage } from './peers';
 
 /** A Unity-space rotation `[x, y, z, w]`. */
 export type UnityQuat = [number, number, number, number];
 
 const f = (value: number): ['f', number] => ['f', value];
+
+/** The rotation by `degrees` about `axis` (normalized here), in whichever space the caller means. */
+export function axisAngle(axis: readonly number[], degrees: number): Quat {
+  const length = Math.hypot(axis[0], axis[1], axis[2]);
+  return quatFromAxisAngle<Quat>([0, 0, 0, 1], [axis[0] / length, axis[1] / length, axis[2] / length], degrees * DEG);
+}
 
 /** `/VMC/Ext/Bone/Pos` for the player. */
 export function playerBone(name: string, q: ArrayLike<number>, p: ArrayLike<number> = [0, 0, 0]): PlayerMessage {
@@ -57,4 +64,3 @@ export function unityEye(yaw: number, pitch: number): UnityQuat {
   return [q[0], -q[1], -q[2], q[3]];
 }
 
-export { quatFromAxisAngle, quatMultiply, seededRandom };
