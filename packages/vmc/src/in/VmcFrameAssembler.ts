@@ -1,4 +1,4 @@
-import { clamp01, quatIdentity, quatMultiply } from '@rigcast/math';
+import { quatIdentity, quatMultiply } from '@rigcast/math';
 import {
   ARKIT_BLENDSHAPE_NAMES,
   BODY_PART_NAMES,
@@ -64,16 +64,29 @@ const BLEND_TAGS = oscTypeTags('sf');
 const NO_TAGS = oscTypeTags('');
 const TIME_TAGS = oscTypeTags('f');
 const INT_TAG = 'i'.charCodeAt(0);
+/** Position and rotation. */
+const TRANSFORM_FLOATS = 7;
+/** Where the rotation starts in a transform. */
+const ROTATION_AT = 3;
+const QUAT_FLOATS = 4;
+/** VMC 2.1's Root/Pos: position, rotation, scale and offset. */
+const ROOT_FLOATS_V21 = 13;
 
 const NECK = humanoidBoneIndex('neck');
 const HEAD = humanoidBoneIndex('head');
 const LEFT_EYE = humanoidBoneIndex('leftEye');
 const RIGHT_EYE = humanoidBoneIndex('rightEye');
+const JAW = humanoidBoneIndex('jaw');
 /** Per wire bone index: its body part's index in BODY_PART_NAMES, or -1 for bones of no part (the face's, the jaw). */
 const BONE_PART = HUMANOID_BONE_NAMES.map((bone) => {
   const part = bodyPartOfBone(bone);
   return part === null ? -1 : BODY_PART_NAMES.indexOf(part);
 });
+
+/** Copies bone `bone`'s quaternion out of a flat array of them. */
+function copyQuat(out: Float64Array, rotations: Float64Array, bone: number): void {
+  for (let k = 0; k < QUAT_FLOATS; k++) out[k] = rotations[bone * QUAT_FLOATS + k];
+}
 
 /**
  * Turns VMC datagrams into RigFrames, as a marionette would: it keeps the last value of every bone
@@ -104,14 +117,22 @@ export class VmcFrameAssembler {
   private readonly frame: RigFrame = { seq: 0, time: 0 };
   private readonly face = createNeutralFace();
   private readonly body = createEmptyBody();
-  private readonly boneRotations: Quat[] = HUMANOID_BONE_NAMES.map(() => [0, 0, 0, 1]);
+  /**
+   * Every bone's last rotation in rigcast's space, 4 floats per bone in wire order. Rotations live
+   * in Float64Arrays only, so the code that moves them sees one array type and boxes no number.
+   */
+  private readonly rotations = new Float64Array(HUMANOID_BONE_NAMES.length * QUAT_FLOATS);
+  /** The quaternions the frame's body holds, filled from {@link rotations}. */
+  private readonly boneQuats: Quat[] = HUMANOID_BONE_NAMES.map(() => [0, 0, 0, 1]);
   private readonly boneSeen = new Uint8Array(HUMANOID_BONE_NAMES.length);
-  private readonly neck: Quat = [0, 0, 0, 1];
-  private readonly head: Quat = [0, 0, 0, 1];
+  private readonly neck = new Float64Array(QUAT_FLOATS);
+  private readonly head = new Float64Array(QUAT_FLOATS);
   private readonly arkit = new Float64Array(ARKIT_BLENDSHAPE_NAMES.length);
   private readonly presets = new Float64Array(RIG_EXPRESSION_NAMES.length);
   private readonly derived = new Float64Array(RIG_EXPRESSION_NAMES.length);
-  private readonly rotation = new Float64Array(4);
+  private readonly eye = new Float64Array(QUAT_FLOATS);
+  /** The floats of the message being read: a bone's position and rotation, or one value. */
+  private readonly floats = new Float64Array(ROOT_FLOATS_V21);
   private readonly unknownBytes = new Uint8Array(MAX_SHOWN_NAME_BYTES);
   private unknownLength = -1;
   private hasFace = false;
@@ -125,6 +146,10 @@ export class VmcFrameAssembler {
   private now = 0;
   private onFrame: VmcFrameHandler | null = null;
   private readonly handleMessage = (message: OscMessage): void => this.handle(message);
+
+  constructor() {
+    this.reset();
+  }
 
   /**
    * Reads one datagram that arrived at `now` (ms), calling `onFrame` for each cycle it ends.
@@ -153,8 +178,7 @@ export class VmcFrameAssembler {
     this.boneSeen.fill(0);
     this.arkit.fill(0);
     this.presets.fill(0);
-    quatIdentity(this.neck);
-    quatIdentity(this.head);
+    for (let bone = 0; bone < HUMANOID_BONE_NAMES.length; bone++) quatIdentity(this.rotations.subarray(bone * QUAT_FLOATS, (bone + 1) * QUAT_FLOATS));
     const gaze = this.face.gaze;
     gaze.left.yaw = gaze.left.pitch = gaze.right.yaw = gaze.right.pitch = 0;
     this.hasFace = this.hasBody = this.arkitSeen = this.changed = false;
@@ -181,7 +205,8 @@ export class VmcFrameAssembler {
         return this.readOk(message);
       case ADDRESS_ID[VmcAddress.Time]:
         if (!message.hasTags(TIME_TAGS)) return this.ignore(VmcIgnoreReason.WrongType);
-        if (!Number.isFinite(message.readFloat())) return this.ignore(VmcIgnoreReason.NotFinite);
+        message.readFloats(this.floats, 0, 1);
+        if (!Number.isFinite(this.floats[0])) return this.ignore(VmcIgnoreReason.NotFinite);
         this.validAt = this.now;
         return;
       default:
@@ -197,17 +222,19 @@ export class VmcFrameAssembler {
       this.remember(message.bytes, message.stringStart, message.stringEnd);
       return this.ignore(VmcIgnoreReason.UnknownName);
     }
-    // The local position is the sender's own proportions; read to validate, not kept.
-    const px = message.readFloat(), py = message.readFloat(), pz = message.readFloat();
-    const x = message.readFloat(), y = message.readFloat(), z = message.readFloat(), w = message.readFloat();
-    if (!(Number.isFinite(px + py + pz) && Number.isFinite(x + y + z + w))) return this.ignore(VmcIgnoreReason.NotFinite);
-    const length = Math.sqrt(x * x + y * y + z * z + w * w);
+    // The local position (0–2) is the sender's own proportions: read to validate, not kept.
+    const f = this.floats;
+    message.readFloats(f, 0, TRANSFORM_FLOATS);
+    if (!Number.isFinite(f[0] + f[1] + f[2] + f[3] + f[4] + f[5] + f[6])) return this.ignore(VmcIgnoreReason.NotFinite);
+    const length = Math.sqrt(f[3] * f[3] + f[4] * f[4] + f[5] * f[5] + f[6] * f[6]);
     if (!(length > MIN_QUATERNION_LENGTH)) return this.ignore(VmcIgnoreReason.ZeroRotation);
-    const target = bone === NECK ? this.neck : bone === HEAD ? this.head : bone === LEFT_EYE || bone === RIGHT_EYE ? this.rotation : this.boneRotations[bone];
-    switchRotationHandedness(target, 0, x / length, y / length, z / length, w / length);
-    if (bone === LEFT_EYE) gazeFromEyeRotation(this.face.gaze.left, target);
-    else if (bone === RIGHT_EYE) gazeFromEyeRotation(this.face.gaze.right, target);
-    if (target === this.boneRotations[bone]) {
+    for (let k = ROTATION_AT; k < TRANSFORM_FLOATS; k++) f[k] /= length;
+    switchRotationHandedness(this.rotations, bone * QUAT_FLOATS, f, ROTATION_AT);
+    if (bone === LEFT_EYE || bone === RIGHT_EYE) {
+      copyQuat(this.eye, this.rotations, bone);
+      gazeFromEyeRotation(bone === LEFT_EYE ? this.face.gaze.left : this.face.gaze.right, this.eye);
+    }
+    if (BONE_PART[bone] >= 0 || bone === JAW) {
       this.boneSeen[bone] = 1;
       this.hasBody = true;
     } else this.hasFace = true;
@@ -217,18 +244,20 @@ export class VmcFrameAssembler {
   private readBlend(message: OscMessage): void {
     if (!message.hasTags(BLEND_TAGS)) return this.ignore(VmcIgnoreReason.WrongType);
     const name = message.readName(BLENDS);
-    const value = message.readFloat();
+    const f = this.floats;
+    message.readFloats(f, 0, 1);
     if (name < 0) {
       this.remember(message.bytes, message.stringStart, message.stringEnd);
       return this.ignore(VmcIgnoreReason.UnknownName);
     }
-    if (!Number.isFinite(value)) return this.ignore(VmcIgnoreReason.NotFinite);
+    if (!Number.isFinite(f[0])) return this.ignore(VmcIgnoreReason.NotFinite);
     const kind = BLEND.kinds[name];
+    const value = f[0] < 0 ? 0 : f[0] > 1 ? 1 : f[0];
     if (kind === BlendTargetKind.Arkit) {
-      this.arkit[BLEND.indices[name]] = clamp01(value);
+      this.arkit[BLEND.indices[name]] = value;
       this.arkitSeen = true;
     } else if (kind === BlendTargetKind.Preset) {
-      this.presets[BLEND.indices[name]] = clamp01(value);
+      this.presets[BLEND.indices[name]] = value;
       this.presetAt = this.now;
     }
     this.hasFace = true;
@@ -238,8 +267,11 @@ export class VmcFrameAssembler {
   private readRoot(message: OscMessage): void {
     if (!message.hasTags(BONE_TAGS) && !message.hasTags(ROOT_TAGS_V21)) return this.ignore(VmcIgnoreReason.WrongType);
     message.readName(BONES);
+    const f = this.floats;
+    const count = message.tagCount - 1;
+    message.readFloats(f, 0, count);
     let sum = 0;
-    for (let i = 1; i < message.tagCount; i++) sum += message.readFloat();
+    for (let k = 0; k < count; k++) sum += f[k];
     if (!Number.isFinite(sum)) return this.ignore(VmcIgnoreReason.NotFinite);
     this.validAt = this.now;
   }
@@ -279,7 +311,10 @@ export class VmcFrameAssembler {
 
   private writeFace(): FaceRig {
     const face = this.face;
-    quatMultiply(face.head, this.neck, this.head);
+    copyQuat(this.neck, this.rotations, NECK);
+    copyQuat(this.head, this.rotations, HEAD);
+    quatMultiply(this.head, this.neck, this.head);
+    for (let k = 0; k < QUAT_FLOATS; k++) face.head[k] = this.head[k];
     for (let i = 0; i < ARKIT_BLENDSHAPE_NAMES.length; i++) face.blendshapes[ARKIT_BLENDSHAPE_NAMES[i]] = this.arkit[i];
     let expressions = this.presets;
     if (this.now - this.presetAt > PRESET_HOLD_MS) {
@@ -300,7 +335,9 @@ export class VmcFrameAssembler {
         body.bones[HUMANOID_BONE_NAMES[bone]] = undefined;
         continue;
       }
-      body.bones[HUMANOID_BONE_NAMES[bone]] = this.boneRotations[bone];
+      const q = this.boneQuats[bone];
+      for (let k = 0; k < QUAT_FLOATS; k++) q[k] = this.rotations[bone * QUAT_FLOATS + k];
+      body.bones[HUMANOID_BONE_NAMES[bone]] = q;
       if (BONE_PART[bone] >= 0) body.confidence[BODY_PART_NAMES[BONE_PART[bone]]] = 1;
     }
     return body;

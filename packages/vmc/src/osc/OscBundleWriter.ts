@@ -1,3 +1,4 @@
+import { writeFloat32BE } from './floatBytes';
 import { oscString } from './oscString';
 
 /**
@@ -86,6 +87,13 @@ export class OscBundleWriter {
   float(value: number): this {
     this.pool[this.current].view.setFloat32(this.offset, value);
     this.offset += 4;
+    return this;
+  }
+
+  /** Writes `count` float32 arguments from `source` at `offset`: the per-frame way, as no number crosses a call. */
+  floats(source: ArrayLike<number>, offset: number, count: number): this {
+    const bytes = this.pool[this.current].bytes;
+    for (let k = 0; k < count; k++, this.offset += 4) writeFloat32BE(source, offset + k, bytes, this.offset);
     return this;
   }
 

@@ -1,4 +1,4 @@
-import { readFloat32BE, readInt32BE } from './floatBytes';
+import { copyFloat32BE, readInt32BE } from './floatBytes';
 import type { OscNameTable } from './OscNameTable';
 import { oscStringSize } from './oscString';
 
@@ -83,11 +83,9 @@ export class OscMessage {
     return table.lookup(this.bytes, start, end);
   }
 
-  /** Reads a float32 argument. */
-  readFloat(): number {
-    const value = readFloat32BE(this.bytes, this.cursor);
-    this.cursor += 4;
-    return value;
+  /** Reads `count` float32 arguments into `out` from `offset` (into an array, so no number is boxed). */
+  readFloats(out: { [index: number]: number }, offset: number, count: number): void {
+    for (let k = 0; k < count; k++, this.cursor += 4) copyFloat32BE(this.bytes, this.cursor, out, offset + k);
   }
 
   /** Reads an int32 argument. */

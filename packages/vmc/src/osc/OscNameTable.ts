@@ -3,10 +3,13 @@ const FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Keeps a hash within a small integer (30 bits), so that using it as a Map key boxes nothing. */
+const SMALL_INTEGER_MASK = 0x3fffffff;
+
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let hash = FNV_OFFSET;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
-  return hash >>> 0;
+  return hash & SMALL_INTEGER_MASK;
 }
 
 /**

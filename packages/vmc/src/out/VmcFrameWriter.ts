@@ -36,6 +36,8 @@ const NO_TAGS = oscString(',');
 const OK_TAGS = oscString(',iiii');
 const TIME_TAGS = oscString(',f');
 const ROOT_NAME = oscString('root');
+/** The root at the origin, unrotated: position, then rotation. */
+const ROOT_TRANSFORM = Float64Array.of(0, 0, 0, 0, 0, 0, 1);
 /** Every int32 and float32 argument takes 4 bytes. */
 const ARG_BYTES = 4;
 /** Position and rotation: 3 + 4 floats. */
@@ -75,7 +77,11 @@ export class VmcFrameWriter {
   private readonly arkitNames: Uint8Array[];
   private readonly headPair = new Float64Array(8);
   private readonly eye = new Float64Array(4);
-  private readonly unity = new Float64Array(4);
+  private readonly rotation = new Float64Array(4);
+  /** A bone's position and rotation in Unity's space, as sent. */
+  private readonly transform = new Float64Array(7);
+  /** One number (a weight, the time), copied so that it reaches the writer in an array. */
+  private readonly weight = new Float64Array(1);
 
   constructor(options: VmcFrameWriterOptions = {}) {
     this.writer = new OscBundleWriter(options.maxBundleBytes ?? MAX_BUNDLE_BYTES);
@@ -87,8 +93,7 @@ export class VmcFrameWriter {
   /** Writes the cycle for `frame`, stamped `timeSeconds` in `/VMC/Ext/T`; returns how many datagrams it took. */
   write(frame: RigFrame, timeSeconds: number): number {
     const w = this.writer.begin();
-    w.message(ROOT_ADDRESS, BONE_TAGS, ROOT_NAME.length + TRANSFORM_BYTES).string(ROOT_NAME);
-    w.float(0).float(0).float(0).float(0).float(0).float(0).float(1);
+    w.message(ROOT_ADDRESS, BONE_TAGS, ROOT_NAME.length + TRANSFORM_BYTES).string(ROOT_NAME).floats(ROOT_TRANSFORM, 0, 7);
 
     const { face, body } = frame;
     if (face) {
@@ -102,17 +107,28 @@ export class VmcFrameWriter {
       for (let i = 0; i < HUMANOID_BONE_NAMES.length; i++) {
         if (face && (i === NECK || i === HEAD || i === LEFT_EYE || i === RIGHT_EYE)) continue;
         const rotation = body.bones[HUMANOID_BONE_NAMES[i]];
-        if (rotation) this.bone(i, rotation, 0);
+        if (!rotation) continue;
+        // Into a Float64Array first: bone() then reads one array type and boxes no number.
+        this.rotation.set(rotation);
+        this.bone(i, this.rotation, 0);
       }
     }
     if (face) {
-      for (let i = 0; i < RIG_EXPRESSION_NAMES.length; i++) this.blend(this.presetNames[i], face.expressions[RIG_EXPRESSION_NAMES[i]]);
-      for (let i = 0; i < ARKIT_BLENDSHAPE_NAMES.length; i++) this.blend(this.arkitNames[i], face.blendshapes[ARKIT_BLENDSHAPE_NAMES[i]]);
+      const weight = this.weight;
+      for (let i = 0; i < RIG_EXPRESSION_NAMES.length; i++) {
+        weight[0] = face.expressions[RIG_EXPRESSION_NAMES[i]];
+        this.blend(this.presetNames[i]);
+      }
+      for (let i = 0; i < ARKIT_BLENDSHAPE_NAMES.length; i++) {
+        weight[0] = face.blendshapes[ARKIT_BLENDSHAPE_NAMES[i]];
+        this.blend(this.arkitNames[i]);
+      }
       w.message(APPLY_ADDRESS, NO_TAGS, 0);
     }
     const tracking = (face && face.confidence > 0) || body ? 1 : 0;
     w.message(OK_ADDRESS, OK_TAGS, 4 * ARG_BYTES).int(OK_LOADED).int(OK_CALIBRATED).int(OK_NORMAL_MODE).int(tracking);
-    w.message(TIME_ADDRESS, TIME_TAGS, ARG_BYTES).float(timeSeconds);
+    this.weight[0] = timeSeconds;
+    w.message(TIME_ADDRESS, TIME_TAGS, ARG_BYTES).floats(this.weight, 0, 1);
     return w.finish();
   }
 
@@ -126,18 +142,15 @@ export class VmcFrameWriter {
     return this.writer.datagramLength(index);
   }
 
-  private bone(index: number, rotation: ArrayLike<number>, offset: number): void {
+  private bone(index: number, rotation: Float64Array, offset: number): void {
     const name = this.boneNames[index];
-    const w = this.writer.message(BONE_ADDRESS, BONE_TAGS, name.length + TRANSFORM_BYTES).string(name);
-    const u = this.unity;
-    const p = index * 3;
-    switchPositionHandedness(u, 0, this.restOffsets[p], this.restOffsets[p + 1], this.restOffsets[p + 2]);
-    w.float(u[0]).float(u[1]).float(u[2]);
-    switchRotationHandedness(u, 0, rotation[offset], rotation[offset + 1], rotation[offset + 2], rotation[offset + 3]);
-    w.float(u[0]).float(u[1]).float(u[2]).float(u[3]);
+    switchPositionHandedness(this.transform, 0, this.restOffsets, index * 3);
+    switchRotationHandedness(this.transform, 3, rotation, offset);
+    this.writer.message(BONE_ADDRESS, BONE_TAGS, name.length + TRANSFORM_BYTES).string(name).floats(this.transform, 0, 7);
   }
 
-  private blend(name: Uint8Array, value: number): void {
-    this.writer.message(BLEND_ADDRESS, BLEND_TAGS, name.length + ARG_BYTES).string(name).float(value);
+  /** Writes `/VMC/Ext/Blend/Val name` with the value in {@link weight}. */
+  private blend(name: Uint8Array): void {
+    this.writer.message(BLEND_ADDRESS, BLEND_TAGS, name.length + ARG_BYTES).string(name).floats(this.weight, 0, 1);
   }
 }

@@ -12,17 +12,17 @@
  * (a negative turn about +Y takes +Z toward −X, rigcast's right).
  */
 
-/** Writes `(x, y, z)` from the other space into `out` at `offset`. */
-export function switchPositionHandedness(out: { [index: number]: number }, offset: number, x: number, y: number, z: number): void {
-  out[offset] = -x;
-  out[offset + 1] = y;
-  out[offset + 2] = z;
+/** Writes the position `p[pOffset …]` of the other space into `out[outOffset …]` (`out` may be `p`). */
+export function switchPositionHandedness(out: { [index: number]: number }, outOffset: number, p: ArrayLike<number>, pOffset: number): void {
+  out[outOffset] = -p[pOffset];
+  out[outOffset + 1] = p[pOffset + 1];
+  out[outOffset + 2] = p[pOffset + 2];
 }
 
-/** Writes the rotation `(x, y, z, w)` from the other space into `out` at `offset`. */
-export function switchRotationHandedness(out: { [index: number]: number }, offset: number, x: number, y: number, z: number, w: number): void {
-  out[offset] = x;
-  out[offset + 1] = -y;
-  out[offset + 2] = -z;
-  out[offset + 3] = w;
+/** Writes the rotation `q[qOffset …]` (`x, y, z, w`) of the other space into `out[outOffset …]` (`out` may be `q`). */
+export function switchRotationHandedness(out: { [index: number]: number }, outOffset: number, q: ArrayLike<number>, qOffset: number): void {
+  out[outOffset] = q[qOffset];
+  out[outOffset + 1] = -q[qOffset + 1];
+  out[outOffset + 2] = -q[qOffset + 2];
+  out[outOffset + 3] = q[qOffset + 3];
 }

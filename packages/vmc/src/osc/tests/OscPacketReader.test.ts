@@ -16,7 +16,11 @@ function readAll(bytes: Uint8Array): { dropped: OscDropReason | null; messages: 
     const tags = decoder.decode(m.bytes.subarray(m.tagsStart, m.tagsEnd));
     const args: (string | number)[] = [];
     for (const tag of tags) {
-      if (tag === 'f') args.push(m.readFloat());
+      if (tag === 'f') {
+        const one = [0];
+        m.readFloats(one, 0, 1);
+        args.push(one[0]);
+      }
       else if (tag === 'i') args.push(m.readInt());
       else if (tag === 's') {
         m.readName(any);

@@ -124,7 +124,8 @@ describe('VmcFrameWriter', () => {
       reader.read(writer.datagram(d).subarray(0, writer.datagramLength(d)), (m) => {
         if (m.address(addresses) !== 0) return;
         const id = m.readName(names);
-        const values = Array.from({ length: 7 }, () => m.readFloat());
+        const values = [0, 0, 0, 0, 0, 0, 0];
+        m.readFloats(values, 0, 7);
         if (id >= 0) bones[['Neck', 'Head'][id]] = values;
       });
     }

@@ -5,13 +5,13 @@ import { switchPositionHandedness, switchRotationHandedness } from '../switchHan
 
 function position(v: ArrayLike<number>): number[] {
   const out = [0, 0, 0];
-  switchPositionHandedness(out, 0, v[0], v[1], v[2]);
+  switchPositionHandedness(out, 0, v, 0);
   return out;
 }
 
 function rotation(q: ArrayLike<number>): number[] {
   const out = [0, 0, 0, 0];
-  switchRotationHandedness(out, 0, q[0], q[1], q[2], q[3]);
+  switchRotationHandedness(out, 0, q, 0);
   return out;
 }
 
