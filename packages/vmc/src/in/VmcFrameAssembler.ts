@@ -1,4 +1,4 @@
-import { quatIdentity, quatMultiply } from '@rigcast/math';
+import { quatMultiply } from '@rigcast/math';
 import {
   ARKIT_BLENDSHAPE_NAMES,
   BODY_PART_NAMES,
@@ -69,6 +69,8 @@ const TRANSFORM_FLOATS = 7;
 /** Where the rotation starts in a transform. */
 const ROTATION_AT = 3;
 const QUAT_FLOATS = 4;
+/** Where w sits in `[x, y, z, w]`. */
+const QUAT_W = 3;
 /** VMC 2.1's Root/Pos: position, rotation, scale and offset. */
 const ROOT_FLOATS_V21 = 13;
 
@@ -97,9 +99,8 @@ function copyQuat(out: Float64Array, rotations: Float64Array, bone: number): voi
  *   rigcast's space ({@link switchRotationHandedness}). `Neck` and `Head` become the face's head
  *   rotation (`neck · head`, the inverse of the avatar page's split); `LeftEye`/`RightEye` its
  *   gaze; every other bone the body's, with confidence 1 for each part that has a bone
- *   ({@link BODY_PART_BONES}). Bone
- *   positions and `/VMC/Ext/Root/Pos` are read and validated but not used: a RigFrame carries
- *   rotations, and the avatar pages place the avatar themselves.
+ *   ({@link BODY_PART_BONES}). Bone positions and `/VMC/Ext/Root/Pos` are read and validated
+ *   but not used: a RigFrame carries rotations, and the avatar pages place the avatar themselves.
  * - Blendshapes: ARKit names to the face's 52 weights, presets by their VRM 0.x or 1.0 names; a
  *   sender that sends ARKit weights and no presets gets them derived by the solver's own
  *   {@link deriveRigExpressions} ({@link PRESET_HOLD_MS}). Values are clamped to [0, 1].
@@ -107,8 +108,9 @@ function copyQuat(out: Float64Array, rotations: Float64Array, bone: number): voi
  *   unknown address or name, the wrong type tags, a NaN or a zero rotation is ignored. Both are
  *   counted in {@link stats}.
  *
- * Each frame gets the next `seq` and `time` = the arrival time given to {@link receive}.
- * Allocates nothing per datagram.
+ * Each frame gets the next `seq` and `time` = the arrival time given to {@link receive}. Nothing
+ * is allocated per datagram but what storing the frame's weights into its records costs (V8
+ * boxes fractional numbers there; see the allocation test).
  */
 export class VmcFrameAssembler {
   /** Counters since construction. */
@@ -178,7 +180,8 @@ export class VmcFrameAssembler {
     this.boneSeen.fill(0);
     this.arkit.fill(0);
     this.presets.fill(0);
-    for (let bone = 0; bone < HUMANOID_BONE_NAMES.length; bone++) quatIdentity(this.rotations.subarray(bone * QUAT_FLOATS, (bone + 1) * QUAT_FLOATS));
+    this.rotations.fill(0);
+    for (let bone = 0; bone < HUMANOID_BONE_NAMES.length; bone++) this.rotations[bone * QUAT_FLOATS + QUAT_W] = 1;
     const gaze = this.face.gaze;
     gaze.left.yaw = gaze.left.pitch = gaze.right.yaw = gaze.right.pitch = 0;
     this.hasFace = this.hasBody = this.arkitSeen = this.changed = false;
