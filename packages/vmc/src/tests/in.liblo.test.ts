@@ -104,7 +104,8 @@ describe('vmc in: liblo performer → bridge → real hub → Socket.IO viewer',
     flooder.close();
     expect(sent).toBe(CYCLES);
     await waitFor(() => stats.datagrams === CYCLES * 2 + FLOOD, `${CYCLES * 2 + FLOOD} datagrams (have ${stats.datagrams})`);
-    await waitFor(() => viewer.frames.length === bridge.published, 'the viewer to get every published frame');
+    // The hub relays latest-wins: a viewer that falls behind skips frames, but always gets the last.
+    await waitFor(() => viewer.frames.at(-1)?.seq === stats.frames, 'the viewer to get the last frame');
 
     // Every bad datagram counted once; the performance's own messages are all valid.
     const dropped = Object.values(stats.dropped).reduce((a, b) => a + b, 0);
@@ -140,8 +141,8 @@ describe('vmc in: liblo performer → bridge → real hub → Socket.IO viewer',
     expect(quatRotateVec3([0, 0, 0], last.face!.head, [0, 0, 1])[0]).toBeCloseTo(-0.5, 3);
     const arm = quatRotateVec3([0, 0, 0], last.body!.bones.rightUpperArm!, [-1, 0, 0]);
     expect(arm[1]).toBeCloseTo(1, 3);
-    // seq counts frames, time is their arrival.
-    expect(viewer.frames.map((fr) => fr.seq)).toEqual(viewer.frames.map((_, i) => viewer.frames[0].seq + i));
+    // seq counts frames (in order, none twice), time is their arrival.
+    for (let i = 1; i < viewer.frames.length; i++) expect(viewer.frames[i].seq).toBeGreaterThan(viewer.frames[i - 1].seq);
     expect(last.time).toBeGreaterThan(Date.now() - 60_000);
   });
 
