@@ -41,7 +41,13 @@ const ROOT_TRANSFORM = Float64Array.of(0, 0, 0, 0, 0, 0, 1);
 /** Every int32 and float32 argument takes 4 bytes. */
 const ARG_BYTES = 4;
 /** Position and rotation: 3 + 4 floats. */
-const TRANSFORM_BYTES = 7 * ARG_BYTES;
+const TRANSFORM_FLOATS = 7;
+const TRANSFORM_BYTES = TRANSFORM_FLOATS * ARG_BYTES;
+/** Where the rotation starts in a transform. */
+const ROTATION_AT = 3;
+/** Where the neck's and the head's rotations sit in the split pair. */
+const NECK_AT = 0;
+const HEAD_AT = 4;
 
 /** `/VMC/Ext/OK` values: loaded, calibrated (state 3), normal calibration mode (0). */
 const OK_LOADED = 1;
@@ -75,11 +81,12 @@ export class VmcFrameWriter {
   private readonly boneNames = UNITY_BONE_NAMES_IN_WIRE_ORDER.map(oscString);
   private readonly presetNames = RIG_EXPRESSION_NAMES.map((name) => oscString(VRM0_PRESET_NAMES[name]));
   private readonly arkitNames: Uint8Array[];
+  /** The neck's and the head's share of the face's head rotation, 4 floats each. */
   private readonly headPair = new Float64Array(8);
   private readonly eye = new Float64Array(4);
   private readonly rotation = new Float64Array(4);
   /** A bone's position and rotation in Unity's space, as sent. */
-  private readonly transform = new Float64Array(7);
+  private readonly transform = new Float64Array(TRANSFORM_FLOATS);
   /** One number (a weight, the time), copied so that it reaches the writer in an array. */
   private readonly weight = new Float64Array(1);
 
@@ -93,13 +100,13 @@ export class VmcFrameWriter {
   /** Writes the cycle for `frame`, stamped `timeSeconds` in `/VMC/Ext/T`; returns how many datagrams it took. */
   write(frame: RigFrame, timeSeconds: number): number {
     const w = this.writer.begin();
-    w.message(ROOT_ADDRESS, BONE_TAGS, ROOT_NAME.length + TRANSFORM_BYTES).string(ROOT_NAME).floats(ROOT_TRANSFORM, 0, 7);
+    w.message(ROOT_ADDRESS, BONE_TAGS, ROOT_NAME.length + TRANSFORM_BYTES).string(ROOT_NAME).floats(ROOT_TRANSFORM, 0, TRANSFORM_FLOATS);
 
     const { face, body } = frame;
     if (face) {
-      splitHeadRotation(face.head, this.headPair, 0, 4);
-      this.bone(NECK, this.headPair, 0);
-      this.bone(HEAD, this.headPair, 4);
+      splitHeadRotation(face.head, this.headPair, NECK_AT, HEAD_AT);
+      this.bone(NECK, this.headPair, NECK_AT);
+      this.bone(HEAD, this.headPair, HEAD_AT);
       this.bone(LEFT_EYE, eyeRotationFromGaze(this.eye, face.gaze.left), 0);
       this.bone(RIGHT_EYE, eyeRotationFromGaze(this.eye, face.gaze.right), 0);
     }
@@ -145,8 +152,8 @@ export class VmcFrameWriter {
   private bone(index: number, rotation: Float64Array, offset: number): void {
     const name = this.boneNames[index];
     switchPositionHandedness(this.transform, 0, this.restOffsets, index * 3);
-    switchRotationHandedness(this.transform, 3, rotation, offset);
-    this.writer.message(BONE_ADDRESS, BONE_TAGS, name.length + TRANSFORM_BYTES).string(name).floats(this.transform, 0, 7);
+    switchRotationHandedness(this.transform, ROTATION_AT, rotation, offset);
+    this.writer.message(BONE_ADDRESS, BONE_TAGS, name.length + TRANSFORM_BYTES).string(name).floats(this.transform, 0, TRANSFORM_FLOATS);
   }
 
   /** Writes `/VMC/Ext/Blend/Val name` with the value in {@link weight}. */

@@ -22,8 +22,9 @@ export interface VmcOutOptions extends VmcHubOptions {
 /**
  * The bridge's `out` direction: a viewer of a hub room that sends every frame it receives to a VMC
  * receiver as one performer cycle ({@link VmcFrameWriter}). Frames are decoded into one reused
- * target, and a frame that arrives while the previous cycle's datagrams are still leaving is
- * skipped and counted: latest wins, nothing queues.
+ * target. The socket is connected, so each datagram leaves as it is sent; a frame that arrives
+ * while earlier datagrams still wait in the socket's send queue is skipped and counted: latest
+ * wins, nothing queues behind a slow link.
  * @example
  * const bridge = await VmcOut.start({ hub: 'http://127.0.0.1:8080', room: 'main', host: '127.0.0.1', port: 39539 });
  */
