@@ -29,4 +29,10 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     usage: 'rigcast export show.rig [--jsonl out.jsonl] [--vrma out.vrma] [--bvh out.bvh]',
     run: async (argv, env) => (await import('@rigcast/record')).runExport(argv, env),
   },
+  {
+    name: 'vmc',
+    summary: 'bridge a room and VMC protocol apps: an iPhone tracker or VSeeFace in, VSeeFace, Warudo or VNyan out',
+    usage: 'rigcast vmc --hub URL --room NAME [--key KEY] [--in [HOST:]PORT] [--out HOST[:PORT]]',
+    run: async (argv, env) => (await import('@rigcast/vmc/cli')).runVmcCli(argv, env),
+  },
 ];

@@ -4,7 +4,6 @@ export {
   FacePartApplier,
   LEAN_LEVER_M,
   MAX_LEAN_RAD,
-  NECK_SHARE,
   PART_BONES,
   PART_BONE_INDICES,
   RIG_PART_COUNT,

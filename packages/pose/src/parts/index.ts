@@ -1,6 +1,6 @@
 export { BodyPartApplier } from './BodyPartApplier';
 export { createPartAppliers } from './createPartAppliers';
-export { FacePartApplier, NECK_SHARE } from './FacePartApplier';
+export { FacePartApplier } from './FacePartApplier';
 export type { PartApplier } from './PartApplier';
 export { BONE_PART_INDEX, PART_BONES, PART_BONE_INDICES } from './partBones';
 export { createPartWeights, type PartWeights } from './PartWeights';

@@ -1,30 +1,14 @@
-import { HUMANOID_BONE_NAMES, humanoidBoneIndex, type HumanoidBoneName } from '@rigcast/protocol';
+import { BODY_PART_BONES, HUMANOID_BONE_NAMES, humanoidBoneIndex, type HumanoidBoneName } from '@rigcast/protocol';
 import { RIG_PART_NAMES, RigPartName, rigPartIndex } from './RigPartName';
-
-const FINGERS = ['Thumb', 'Index', 'Middle', 'Ring', 'Little'] as const;
-const THUMB_JOINTS = ['Metacarpal', 'Proximal', 'Distal'] as const;
-const FINGER_JOINTS = ['Proximal', 'Intermediate', 'Distal'] as const;
-
-function handBones(side: 'left' | 'right'): HumanoidBoneName[] {
-  const bones: string[] = [`${side}Hand`];
-  for (const finger of FINGERS) for (const joint of finger === 'Thumb' ? THUMB_JOINTS : FINGER_JOINTS) bones.push(`${side}${finger}${joint}`);
-  return bones as HumanoidBoneName[];
-}
 
 /**
  * The humanoid bones each part owns; every bone belongs to exactly one part. The eyes are the
  * face's (VRMLookAt turns them); the neck is the face's too, because the head's rotation is split
- * across neck and head.
+ * across neck and head. The body parts own what their confidence covers ({@link BODY_PART_BONES}).
  */
 export const PART_BONES: Readonly<Record<RigPartName, readonly HumanoidBoneName[]>> = {
   [RigPartName.Face]: ['neck', 'head', 'leftEye', 'rightEye', 'jaw'],
-  [RigPartName.Torso]: ['hips', 'spine', 'chest', 'upperChest'],
-  [RigPartName.LeftArm]: ['leftShoulder', 'leftUpperArm', 'leftLowerArm'],
-  [RigPartName.RightArm]: ['rightShoulder', 'rightUpperArm', 'rightLowerArm'],
-  [RigPartName.LeftHand]: handBones('left'),
-  [RigPartName.RightHand]: handBones('right'),
-  [RigPartName.LeftLeg]: ['leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'leftToes'],
-  [RigPartName.RightLeg]: ['rightUpperLeg', 'rightLowerLeg', 'rightFoot', 'rightToes'],
+  ...BODY_PART_BONES,
 };
 
 /** The wire indices of each part's bones, by part index. */
