@@ -2,7 +2,9 @@ import type { VRM, VRMExpression } from '@pixiv/three-vrm';
 import {
   ARKIT_BLENDSHAPE_NAMES,
   HUMANOID_BONE_NAMES,
+  HUMANOID_BONE_PARENT,
   RIG_EXPRESSION_NAMES,
+  humanoidBoneIndex,
   type ARKitBlendshapeName,
   type HumanoidBoneName,
 } from '@rigcast/protocol';
@@ -21,6 +23,13 @@ export class AvatarRig {
   readonly isVRM0: boolean;
   /** Normalized bone node for each humanoid bone in wire order, or `null` when absent (or owned by lookAt). */
   readonly boneNodes: (Object3D | null)[];
+  /**
+   * For each bone the model has, the optional bones it lacks between it and its nearest present
+   * ancestor (wire indices, outermost first), or `null` when there are none. A frame's rotation
+   * for a missing bone (a lean on upperChest, a shoulder's shrug) is then folded into its present
+   * children, so a model without upperChest or shoulders still shows the whole pose.
+   */
+  readonly missingAncestors: (readonly number[] | null)[];
   /** The model's preset expression for each rig expression in wire order, or `null`. */
   readonly presetExpressions: (VRMExpression | null)[];
   /** False for presets that perfect sync supersedes (see {@link PERFECT_SYNC_SUPERSEDES}). */
@@ -43,6 +52,17 @@ export class AvatarRig {
       LOOK_AT_BONES.has(name) ? null : (humanoid.getNormalizedBoneNode(name) ?? null),
     );
     this.writtenRotations = new Float64Array(HUMANOID_BONE_NAMES.length * 4).fill(NaN);
+    const present = HUMANOID_BONE_NAMES.map((name) => humanoid.getNormalizedBoneNode(name) != null);
+    this.missingAncestors = HUMANOID_BONE_NAMES.map((name, bone) => {
+      if (!this.boneNodes[bone]) return null;
+      const missing: number[] = [];
+      for (let parent = HUMANOID_BONE_PARENT[name]; parent !== null; parent = HUMANOID_BONE_PARENT[parent]) {
+        const index = humanoidBoneIndex(parent);
+        if (present[index]) break;
+        missing.unshift(index);
+      }
+      return missing.length > 0 ? missing : null;
+    });
 
     const manager = vrm.expressionManager;
     const byLowerName = new Map<string, VRMExpression>();

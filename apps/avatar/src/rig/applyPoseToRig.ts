@@ -18,11 +18,26 @@ export function applyPoseToRig(pose: RigPose, rig: AvatarRig): void {
   const rotations = pose.rotations;
   const written = rig.writtenRotations;
   const nodes = rig.boneNodes;
+  const missingAncestors = rig.missingAncestors;
   for (let bone = 0; bone < nodes.length; bone++) {
     const node = nodes[bone];
     if (!node) continue;
     const o = bone * QUAT_STRIDE;
-    const x = rotations[o], y = rotations[o + 1], z = rotations[o + 2], w = rotations[o + 3];
+    let x = rotations[o], y = rotations[o + 1], z = rotations[o + 2], w = rotations[o + 3];
+    const missing = missingAncestors[bone];
+    if (missing !== null) {
+      // The model lacks these ancestors: this node carries their rotations too, outermost first
+      // (normalized bones rest at identity, so the rotations compose as they are).
+      for (let k = missing.length - 1; k >= 0; k--) {
+        const a = missing[k] * QUAT_STRIDE;
+        const ax = rotations[a], ay = rotations[a + 1], az = rotations[a + 2], aw = rotations[a + 3];
+        const nx = aw * x + ax * w + ay * z - az * y;
+        const ny = aw * y - ax * z + ay * w + az * x;
+        const nz = aw * z + ax * y - ay * x + az * w;
+        const nw = aw * w - ax * x - ay * y - az * z;
+        x = nx; y = ny; z = nz; w = nw;
+      }
+    }
     if (x === written[o] && y === written[o + 1] && z === written[o + 2] && w === written[o + 3]) continue;
     written[o] = x;
     written[o + 1] = y;

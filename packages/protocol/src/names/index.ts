@@ -4,3 +4,4 @@ export * from './BodyPartBones.js';
 export * from './HumanoidBoneName.js';
 export * from './MediaPipeBlendshapeName.js';
 export * from './VRMExpressionPresetName.js';
+export * from './HumanoidBoneParent.js';

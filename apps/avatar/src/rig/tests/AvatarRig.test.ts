@@ -85,3 +85,34 @@ describe('AvatarRig and applyPoseToRig', () => {
     }
   });
 });
+
+describe('models that lack optional bones', () => {
+  it('fold a missing upperChest and shoulder into their present children, so the arm and head end where a full model puts them', () => {
+    // makeTestVRM has no upperChest and no shoulders.
+    const vrm = makeVRM('1', []);
+    const rig = new AvatarRig(vrm);
+    expect(rig.missingAncestors[humanoidBoneIndex('leftUpperArm')]).toEqual([humanoidBoneIndex('upperChest'), humanoidBoneIndex('leftShoulder')]);
+    expect(rig.missingAncestors[humanoidBoneIndex('neck')]).toEqual([humanoidBoneIndex('upperChest')]);
+    expect(rig.missingAncestors[humanoidBoneIndex('chest')]).toBeNull();
+
+    const pose = new RigPose();
+    const set = (bone: string, axis: [number, number, number], angle: number) =>
+      new Quaternion().setFromAxisAngle(new Vector3(...axis).normalize(), angle).toArray(pose.rotations, humanoidBoneIndex(bone) * QUAT_STRIDE);
+    set('spine', [1, 0, 0], 0.1);
+    set('chest', [0, 0, 1], 0.15);
+    set('upperChest', [1, 0.2, 0], 0.25);
+    set('leftShoulder', [0, 0, 1], 0.3);
+    set('leftUpperArm', [0.3, 0.4, -1], 0.9);
+    set('neck', [0, 1, 0], -0.2);
+    applyPoseToRig(pose, rig);
+    vrm.scene.updateMatrixWorld(true);
+
+    const rotation = (bone: string) => new Quaternion().fromArray(pose.rotations, humanoidBoneIndex(bone) * QUAT_STRIDE);
+    const chain = (...bones: string[]) => bones.reduce((q, bone) => q.multiply(rotation(bone)), new Quaternion());
+    const world = (bone: 'leftUpperArm' | 'neck') => vrm.humanoid.getNormalizedBoneNode(bone)!.getWorldQuaternion(new Quaternion());
+    expect(world('leftUpperArm').angleTo(chain('hips', 'spine', 'chest', 'upperChest', 'leftShoulder', 'leftUpperArm'))).toBeLessThan(1e-6);
+    expect(world('neck').angleTo(chain('hips', 'spine', 'chest', 'upperChest', 'neck'))).toBeLessThan(1e-6);
+    // Without the fold, the arm would be off by the shoulder and upperChest turns (0.3 + 0.25 rad).
+    expect(world('leftUpperArm').angleTo(chain('hips', 'spine', 'chest', 'leftUpperArm'))).toBeGreaterThan(0.3);
+  });
+});
