@@ -7,7 +7,7 @@ export default defineProject({
   ...vitestFromSource,
   test: {
     name: 'hub-public-relay',
-    include: ['src/tests/relay.test.ts', 'src/tests/slowViewer.test.ts', 'src/tests/fuzz.test.ts', 'src/tests/cluster.test.ts'],
+    include: ['src/tests/relay.test.ts', 'src/tests/slowViewer.test.ts', 'src/tests/fuzz.test.ts'],
     env: { RIGCAST_RELAY_PATH: 'public' },
     testTimeout: 60_000,
     hookTimeout: 30_000,

@@ -17,7 +17,7 @@ export function startupBanner(hub: Hub, room: string, generatedKey: boolean): st
     '  Avatar (add as an OBS browser source):',
     `    ${urls.avatar}`,
     '',
-    `  Health ${hub.url}/healthz   Metrics ${hub.url}/metrics`,
+    `  Health ${hub.url}/healthz   Metrics ${hub.metricsUrl ?? `${hub.url}/metrics`}`,
     generatedKey ? '  The publish key is new for this run; set RIGCAST_PUBLISH_KEY to keep one across restarts.' : '',
     '  Press Ctrl+C to stop.',
     '',
