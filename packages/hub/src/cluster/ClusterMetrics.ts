@@ -4,6 +4,8 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 export class ClusterMetrics {
   /** 1 while Redis is connected and answering. */
   readonly redisUp: Gauge;
+  /** Frame writes sent to Redis and not answered yet (bounded: see MAX_PUBLISHES_IN_FLIGHT). */
+  readonly redisInFlight: Gauge;
   /** Frames this node wrote to Redis (latest key and channel, one pipeline). */
   readonly redisPublishes: Counter;
   /** Frames of this node's publishers not written to Redis because it was away or behind. */
@@ -15,7 +17,7 @@ export class ClusterMetrics {
   /** Messages read from Redis that were not valid rigcast frames, by reason. Never relayed. */
   readonly redisDrops: Counter<'reason'>;
 
-  constructor(registry: Registry, isUp: () => boolean) {
+  constructor(registry: Registry, isUp: () => boolean, inFlight: () => number) {
     const registers = [registry];
     this.redisUp = new Gauge({
       name: 'rigcast_redis_up',
@@ -23,6 +25,14 @@ export class ClusterMetrics {
       registers,
       collect() {
         this.set(isUp() ? 1 : 0);
+      },
+    });
+    this.redisInFlight = new Gauge({
+      name: 'rigcast_redis_publishes_in_flight',
+      help: 'Frame writes sent to Redis and not answered yet (capped; frames past the cap are skipped)',
+      registers,
+      collect() {
+        this.set(inFlight());
       },
     });
     this.redisPublishes = new Counter({ name: 'rigcast_redis_publishes_total', help: 'Frames written to Redis (latest key + channel)', registers });

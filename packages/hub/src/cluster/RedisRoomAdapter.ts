@@ -81,7 +81,11 @@ export class RedisRoomAdapter extends MemoryRoomAdapter {
     this.tally = (this.link.commands as unknown as Record<string, TallyCommand>)[TALLY_COMMAND].bind(this.link.commands);
     this.link.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel, message));
     this.tallyTimer = setInterval(() => void this.runTally(), VIEWER_TALLY_MS);
-    this.metrics = new ClusterMetrics(options.registry, () => this.link.isUp);
+    this.metrics = new ClusterMetrics(
+      options.registry,
+      () => this.link.isUp,
+      () => this.publishesInFlight,
+    );
   }
 
   override publish(room: RoomState, bytes: Uint8Array): void {
