@@ -16,7 +16,7 @@ const DEFAULT_RTT_TIMEOUT_MS = 3000;
  * the state, what is wrong and what to do, the round-trip time and the hub's `rejected` notices.
  *
  * Every way of losing the hub (unreachable, refused, dropped, kicked) is retried by one
- * {@link RetryPolicy}: 0.5 s doubling to 10 s with jitter by default, starting over after each
+ * {@link RetryPolicy}: 0.5 s doubling to 2 s with jitter by default, starting over after each
  * successful connection. socket.io-client's own reconnection is off, because it retries transport
  * failures only and with a policy of its own.
  * @example
