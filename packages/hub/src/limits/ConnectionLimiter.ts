@@ -23,8 +23,8 @@ export type LimitVerdict = (typeof LimitVerdict)[keyof typeof LimitVerdict];
 /**
  * Per-address connection limits, so that one client cannot exhaust a node: a cap on open
  * connections and a token bucket on connection attempts. This machine's own connections
- * (loopback: OBS on the same PC, a local load test, nginx without X-Forwarded-For) are not
- * limited. Memory is bounded: idle addresses are forgotten.
+ * (127.0.0.1 and ::1: OBS on the same PC, a local load test, nginx without X-Forwarded-For) are
+ * not limited. Memory is bounded: idle addresses are forgotten.
  */
 export class ConnectionLimiter {
   private readonly open = new Map<string, number>();

@@ -10,10 +10,13 @@ function plain(address: string): string {
   return address.startsWith(IPV4_MAPPED) && address.includes('.') ? address.slice(IPV4_MAPPED.length) : address;
 }
 
-/** True for 127.0.0.0/8 and ::1: this machine. */
+/**
+ * True for 127.0.0.1 and ::1: this machine's own programs (OBS, a local proxy, a load test).
+ * Other 127.x addresses are not counted as this machine, so that tests can play strangers.
+ */
 export function isLoopback(address: string): boolean {
   const ip = plain(address);
-  return ip === '::1' || ip.startsWith('127.');
+  return ip === '::1' || ip === '127.0.0.1';
 }
 
 /** The key limits are counted under: the IPv4 address, or an IPv6 address's /64 block. */
