@@ -1,5 +1,5 @@
 import type { Hub } from '@rigcast/hub';
-import { createNeutralFrame, type RigFrame } from '@rigcast/protocol';
+import { REST_ARM_DROP_RAD, createEmptyBody, createNeutralFrame, type RigFrame } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,14 +8,15 @@ import {
   multiplyQuat,
   openAvatar,
   quatAngleDeg,
+  readAvatar,
   screenshotPixels,
   TEST_VRMS,
   TestPublisher,
   useAvatarSuite,
+  type AvatarReading,
   type Pixels,
   type Region,
 } from './avatar-harness';
-import type { RigcastState } from '../apps/avatar/src/page/RigcastState';
 import { HAS_SHARED_DATA, SHARED_SKIP_REASON } from './support/sharedData';
 
 const DEG = Math.PI / 180;
@@ -24,8 +25,8 @@ const STREAM_HZ = 30;
 let roomCounter = 0;
 const nextRoom = () => `frames-${++roomCounter}`;
 
-function state(page: Page): Promise<RigcastState> {
-  return page.evaluate(() => window.rigcast.state());
+function state(page: Page): Promise<AvatarReading> {
+  return readAvatar(page);
 }
 
 /** Streams `frame` until the page's state satisfies `predicate` (evaluated in the page). */
@@ -70,7 +71,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
       frame.face!.head = axisAngle([0, 1, 0], 30);
       await streamUntil(page, publisher, frame, () => {
         const s = window.rigcast.state();
-        return !s.idle.active && s.idle.weight === 0 && s.frames.received > 5;
+        return !s.idle.face.active && s.idle.face.weight === 0 && s.frames.received > 5;
       });
       let s = await state(page);
       const total = quatAngleDeg(multiplyQuat(s.bones.neck!, s.bones.head!));
@@ -85,10 +86,46 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
       // Positive rotation about +X tips the face down: same sign on both VRM versions.
       frame.face!.head = axisAngle([1, 0, 0], 20);
       const down = -Math.sin(20 * DEG);
-      await streamUntil(page, publisher, frame, (y) => Math.abs(window.rigcast.state().headForward![1] - y) < 0.005, down);
+      await streamUntil(page, publisher, frame, (y) => Math.abs(window.avatarProbe().headForward![1] - y) < 0.005, down);
       s = await state(page);
       expect(s.headForward![1]).toBeCloseTo(down, 2);
       expect(Math.abs(s.headForward![0])).toBeLessThan(0.01);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('each body part follows its own confidence: torso and right arm at 1 follow the frame, the left arm at 0 rests; a face-only frame rests both arms', async () => {
+    const { page, publisher, errors, close } = await open(TEST_VRMS.debugRobot);
+    try {
+      const rest = (side: 1 | -1) => axisAngle([0, 0, 1], (side * REST_ARM_DROP_RAD) / DEG);
+      const angleBetween = (a: number[], b: number[]) => quatAngleDeg(multiplyQuat([-a[0], -a[1], -a[2], a[3]], b));
+      const rightArm = axisAngle([0, 1, 0], -50);
+      const spine = axisAngle([1, 0, 0], 12);
+      const frame = createNeutralFrame();
+      frame.body = createEmptyBody();
+      frame.body.bones.spine = spine;
+      frame.body.bones.rightUpperArm = rightArm;
+      frame.body.bones.leftUpperArm = axisAngle([0, 1, 0], 50); // sent, but at confidence 0
+      Object.assign(frame.body.confidence, { torso: 1, rightArm: 1, leftArm: 0 });
+      await streamUntil(page, publisher, frame, () => {
+        const s = window.rigcast.state();
+        return s.frames.received > 5 && s.idle.rightArm.weight === 0 && s.idle.leftArm.weight === 1;
+      });
+      let s = await state(page);
+      expect(s.idle.torso).toMatchObject({ active: false, weight: 0 });
+      expect(s.idle.leftArm.active).toBe(true);
+      expect(angleBetween(s.bones.rightUpperArm!, rightArm)).toBeLessThan(0.5);
+      expect(angleBetween(s.bones.spine!, spine)).toBeLessThan(0.5);
+      expect(angleBetween(s.bones.leftUpperArm!, rest(-1))).toBeLessThan(0.5);
+
+      const faceOnly = createNeutralFrame();
+      await streamUntil(page, publisher, faceOnly, () => window.rigcast.state().idle.rightArm.weight === 1);
+      s = await state(page);
+      expect(s.idle.face).toMatchObject({ active: false, weight: 0 });
+      expect(angleBetween(s.bones.rightUpperArm!, rest(1))).toBeLessThan(0.5);
+      expect(angleBetween(s.bones.leftUpperArm!, rest(-1))).toBeLessThan(0.5);
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -100,7 +137,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
     try {
       const frame = createNeutralFrame();
       frame.face!.expressions.blinkLeft = 1;
-      await streamUntil(page, publisher, frame, () => window.rigcast.state().expressions.blinkLeft === 1);
+      await streamUntil(page, publisher, frame, () => window.avatarProbe().expressions.blinkLeft === 1);
       const s = await state(page);
       expect(s.expressions.blinkLeft).toBe(1);
       expect(s.expressions.blinkRight).toBe(0);
@@ -115,10 +152,10 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
     try {
       const frame = createNeutralFrame();
       frame.face!.expressions.blink = 1;
-      await streamUntil(page, publisher, frame, () => window.rigcast.state().expressions.blink === 1);
+      await streamUntil(page, publisher, frame, () => window.avatarProbe().expressions.blink === 1);
       expect((await state(page)).overrides.blink).toBe(1);
       frame.face!.expressions.happy = 1;
-      await streamUntil(page, publisher, frame, () => window.rigcast.state().expressions.happy === 1);
+      await streamUntil(page, publisher, frame, () => window.avatarProbe().expressions.happy === 1);
       const s = await state(page);
       expect(s.expressions.blink).toBe(1);
       expect(s.overrides.blink).toBe(0);
@@ -133,13 +170,13 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
       const frame = createNeutralFrame();
       await streamUntil(page, publisher, frame, () => window.rigcast.state().frames.received > 3);
       const before = await state(page);
-      expect(before.model.lookAtType).toBe('bone');
+      expect(before.lookAtType).toBe('bone');
       expect(quatAngleDeg(before.bones.leftEye!)).toBeLessThan(0.5);
 
       const yaw = 20 * DEG;
       const pitch = 10 * DEG;
       frame.face!.gaze = { left: { yaw, pitch }, right: { yaw, pitch } };
-      await streamUntil(page, publisher, frame, () => Math.abs(window.rigcast.state().lookAt!.yaw - 20) < 0.5);
+      await streamUntil(page, publisher, frame, () => Math.abs(window.avatarProbe().lookAt!.yaw - 20) < 0.5);
       const s = await state(page);
       expect(s.lookAt!.yaw).toBeCloseTo(20, 0);
       expect(s.lookAt!.pitch).toBeCloseTo(-10, 0); // three-vrm counts pitch downward
@@ -157,9 +194,9 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
     try {
       const frame = createNeutralFrame();
       frame.face!.gaze = { left: { yaw: 20 * DEG, pitch: 10 * DEG }, right: { yaw: 20 * DEG, pitch: 10 * DEG } };
-      await streamUntil(page, publisher, frame, () => Math.abs(window.rigcast.state().lookAt!.yaw - 20) < 0.5);
+      await streamUntil(page, publisher, frame, () => Math.abs(window.avatarProbe().lookAt!.yaw - 20) < 0.5);
       const s = await state(page);
-      expect(s.model.lookAtType).toBe('expression');
+      expect(s.lookAtType).toBe('expression');
       expect(s.lookAt!.direction[0]).toBeGreaterThan(0.25);
       expect(s.lookAt!.pitch).toBeCloseTo(-10, 0);
     } finally {
@@ -174,7 +211,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
       const neutral = createNeutralFrame();
       await streamUntil(page, publisher, neutral, () => {
         const s = window.rigcast.state();
-        return !s.idle.active && s.idle.weight === 0 && s.frames.received > 5;
+        return !s.idle.face.active && s.idle.face.weight === 0 && s.frames.received > 5;
       });
       const s0 = await state(page);
       const viewport = page.viewportSize()!;
@@ -200,7 +237,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: frames move the avatar${HAS_SHAR
       const open = createNeutralFrame();
       open.face!.blendshapes.jawOpen = 1;
       open.face!.expressions.aa = 1;
-      await streamUntil(page, publisher, open, () => window.rigcast.state().expressions.aa === 1);
+      await streamUntil(page, publisher, open, () => window.avatarProbe().expressions.aa === 1);
       const opened = await shoot(open);
       expect((await state(page)).expressions.aa).toBe(1);
 

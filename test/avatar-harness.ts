@@ -5,22 +5,105 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
-import type { RigcastHook } from '../apps/avatar/src/page/RigcastState';
+import type { AvatarPageHandle, AvatarPageState } from '../apps/avatar/src/page';
 import { launchChromium } from './support/chromium';
 import { APP_BUILD_DIRS, ensureAppBuilt } from './support/ensureAppBuilt';
 import { REPO_ROOT, sharedPath } from './support/sharedData';
 
 declare global {
   interface Window {
-    /** The avatar page's test hook. */
-    rigcast: RigcastHook;
+    /** The avatar page's handle: its state, and the model it shows. */
+    rigcast: AvatarPageHandle;
+    /** What the model shows, read from three-vrm by {@link installAvatarProbe}. */
+    avatarProbe(): AvatarModelReading;
   }
+}
+
+/** Bones the tests read. */
+const PROBED_BONES = ['hips', 'spine', 'chest', 'neck', 'head', 'leftEye', 'rightEye', 'leftUpperArm', 'rightUpperArm'] as const;
+
+/** What the model on the avatar page shows, read from three-vrm's objects inside the page. */
+export interface AvatarModelReading {
+  /** Normalized bone rotations `[x, y, z, w]` as set on the model (VRM 0.x rigs hold X and Z negated). */
+  bones: Record<(typeof PROBED_BONES)[number], [number, number, number, number] | null>;
+  /** Every expression's weight as set on the model (`expressionManager.getValue`). */
+  expressions: Record<string, number>;
+  /**
+   * What VRM's override rules leave of the blink, mouth and lookAt expressions (1 = untouched,
+   * 0 = fully overridden by e.g. an emotion with `overrideBlink: block`).
+   */
+  overrides: { blink: number; mouth: number; lookAt: number };
+  /** VRMLookAt in three-vrm's terms (degrees; pitch > 0 is down), and the world direction of the gaze. */
+  lookAt: { yaw: number; pitch: number; direction: [number, number, number] } | null;
+  /** `bone` or `expression`: the model's look-at applier. */
+  lookAtType: string | null;
+  /** Where the face points in the world (+Z at rest; +X is the avatar's left): the head's turn since rest. */
+  headForward: [number, number, number] | null;
+  /** The head bone projected onto the page, in CSS pixels. */
+  headScreen: { x: number; y: number } | null;
+}
+
+/** The page's own state and what its model shows, read at one moment. */
+export type AvatarReading = AvatarPageState & AvatarModelReading;
+
+/**
+ * Runs in the page (as an init script): defines `window.avatarProbe()`, which reads the model
+ * through `window.rigcast.vrm` with three-vrm's public API. This is the tests' code, not the
+ * page's: the shipped page only exposes the model. Self-contained, as it is sent as source.
+ */
+function installAvatarProbe(boneNames: readonly string[]): void {
+  window.avatarProbe = () => {
+    const { vrm, camera } = window.rigcast;
+    const bones: Record<string, [number, number, number, number] | null> = {};
+    for (const name of boneNames) {
+      const node = vrm?.humanoid.getNormalizedBoneNode(name as 'head');
+      bones[name] = node ? [node.quaternion.x, node.quaternion.y, node.quaternion.z, node.quaternion.w] : null;
+    }
+    const expressions: Record<string, number> = {};
+    const overrides = { blink: 1, mouth: 1, lookAt: 1 };
+    for (const expression of vrm?.expressionManager?.expressions ?? []) {
+      expressions[expression.expressionName] = vrm!.expressionManager!.getValue(expression.expressionName) ?? 0;
+      overrides.blink -= expression.overrideBlinkAmount;
+      overrides.mouth -= expression.overrideMouthAmount;
+      overrides.lookAt -= expression.overrideLookAtAmount;
+    }
+    overrides.blink = Math.max(0, overrides.blink);
+    overrides.mouth = Math.max(0, overrides.mouth);
+    overrides.lookAt = Math.max(0, overrides.lookAt);
+    let lookAt: AvatarModelReading['lookAt'] = null;
+    let lookAtType: string | null = null;
+    if (vrm?.lookAt) {
+      const direction = vrm.lookAt.getLookAtWorldDirection(vrm.scene.position.clone());
+      lookAt = { yaw: vrm.lookAt.yaw, pitch: vrm.lookAt.pitch, direction: [direction.x, direction.y, direction.z] };
+      lookAtType = (vrm.lookAt.applier.constructor as { type?: string }).type ?? null;
+    }
+    let headForward: AvatarModelReading['headForward'] = null;
+    let headScreen: AvatarModelReading['headScreen'] = null;
+    const head = vrm?.humanoid.getNormalizedBoneNode('head');
+    const rawHead = vrm?.humanoid.getRawBoneNode('head');
+    if (vrm && head && rawHead) {
+      // Normalized bones rest at identity under their root, so the head's world turn since rest
+      // is its world rotation relative to the root's.
+      const root = vrm.humanoid.normalizedHumanBonesRoot.getWorldQuaternion(head.quaternion.clone());
+      const turn = head.getWorldQuaternion(head.quaternion.clone()).multiply(root.invert());
+      const forward = head.position.clone().set(0, 0, 1).applyQuaternion(turn);
+      headForward = [forward.x, forward.y, forward.z];
+      const p = rawHead.getWorldPosition(head.position.clone()).project(camera);
+      headScreen = { x: ((p.x + 1) / 2) * window.innerWidth, y: ((1 - p.y) / 2) * window.innerHeight };
+    }
+    return { bones, expressions, overrides, lookAt, lookAtType, headForward, headScreen } as AvatarModelReading;
+  };
+}
+
+/** The page's state and its model's reading, in one evaluation. */
+export function readAvatar(page: Page): Promise<AvatarReading> {
+  return page.evaluate(() => ({ ...window.rigcast.state(), ...window.avatarProbe() }));
 }
 
 
 /** Builds `apps/avatar` when `dist/` is missing or older than its sources. */
 export function ensureAvatarBuilt(): Promise<void> {
-  return ensureAppBuilt({ appDir: 'apps/avatar', packages: ['packages/protocol', 'packages/client'] });
+  return ensureAppBuilt({ appDir: 'apps/avatar', packages: ['packages/protocol', 'packages/client', 'packages/math'] });
 }
 
 /** A real hub on a free port that serves the built avatar page and the shared test VRMs at `/models/`. */
@@ -68,8 +151,8 @@ export interface AvatarPage {
 }
 
 /**
- * Opens `/avatar/?…` on the hub and waits for the test hook. `waitForModel` also waits until the
- * model has loaded (or failed).
+ * Opens `/avatar/?…` on the hub, with the tests' model probe, and waits for the page's handle.
+ * `waitForModel` also waits until the model has loaded (or failed).
  */
 export async function openAvatar(
   browser: Browser,
@@ -83,6 +166,7 @@ export async function openAvatar(
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
   });
+  await page.addInitScript(installAvatarProbe, PROBED_BONES);
   const query = new URLSearchParams(params).toString();
   await page.goto(`${hub.url}/avatar/?${query}`);
   await page.waitForFunction(() => 'rigcast' in window, undefined, { timeout: 30_000 });

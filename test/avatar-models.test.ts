@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countOpaquePixels,
   openAvatar,
+  readAvatar,
   pixelAt,
   screenshotPixels,
   TEST_VRMS,
@@ -43,12 +44,12 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: models and output${HAS_SHARED_DA
   it.skipIf(!existsSync(DEFAULT_AVATAR))('with no ?model= loads the default avatar (models/rigcast-default.vrm) with perfect sync', async () => {
     const { page, errors } = await openAvatar(browser, hub, { room: 'models' });
     try {
-      const state = await page.evaluate(() => window.rigcast.state());
+      const state = await readAvatar(page);
       expect(state.options.modelFromQuery).toBe(false);
       expect(state.model.error).toBeNull();
       expect(state.model.name).toBe('rigcast-default.vrm');
       expect(state.model.vrmVersion).toBe('1');
-      expect(state.model.lookAtType).toBe('bone');
+      expect(state.lookAtType).toBe('bone');
       // 52 ARKit shapes minus the 8 eyeLook* that VRMLookAt handles.
       expect(state.model.perfectSyncCount).toBe(44);
       expect(errors).toEqual([]);

@@ -4,8 +4,17 @@ import { createHub, type Hub } from '@rigcast/hub';
 import { createNeutralFrame, encodeFrame, type RejectedInfo, type RigFrame } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { RigcastState } from '../apps/avatar/src/page/RigcastState';
-import { axisAngle, multiplyQuat, openAvatar, quatAngleDeg, TEST_VRMS, TestPublisher, useAvatarSuite } from './avatar-harness';
+import {
+  axisAngle,
+  multiplyQuat,
+  openAvatar,
+  quatAngleDeg,
+  readAvatar,
+  TEST_VRMS,
+  TestPublisher,
+  useAvatarSuite,
+  type AvatarReading,
+} from './avatar-harness';
 import { APP_BUILD_DIRS } from './support/ensureAppBuilt';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from './support/sharedData';
 
@@ -17,8 +26,8 @@ const DEFAULT_AVATAR = resolve(REPO_ROOT, 'models/rigcast-default.vrm');
 let roomCounter = 0;
 const nextRoom = () => `runtime-${++roomCounter}`;
 
-function state(page: Page): Promise<RigcastState> {
-  return page.evaluate(() => window.rigcast.state());
+function state(page: Page): Promise<AvatarReading> {
+  return readAvatar(page);
 }
 
 function waitFor(page: Page, predicate: () => boolean, timeout = 60_000): Promise<unknown> {
@@ -46,8 +55,8 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
     try {
       // Before any frame: idle, and breathing moves the chest.
       let s = await state(page);
-      expect(s.idle.active).toBe(true);
-      expect(s.idle.weight).toBe(1);
+      expect(s.idle.face.active).toBe(true);
+      expect(s.idle.face.weight).toBe(1);
       const chests: number[][] = [];
       for (let i = 0; i < 4; i++) {
         chests.push((await state(page)).bones.chest!);
@@ -59,16 +68,16 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       const frame = createNeutralFrame();
       frame.face!.head = axisAngle([0, 1, 0], 20);
       let stop = publisher.stream(() => frame, STREAM_HZ);
-      await waitFor(page, () => window.rigcast.state().idle.weight === 0);
-      expect((await state(page)).idle.active).toBe(false);
+      await waitFor(page, () => window.rigcast.state().idle.face.weight === 0);
+      expect((await state(page)).idle.face.active).toBe(false);
 
       // Frames stop: idle again once the newest frame is over a second old, not before.
       stop();
-      await waitFor(page, () => window.rigcast.state().idle.active);
+      await waitFor(page, () => window.rigcast.state().idle.face.active);
       s = await state(page);
       expect(s.frames.ageMs).toBeGreaterThanOrEqual(1000);
       expect(s.frames.ageMs).toBeLessThan(2500);
-      await waitFor(page, () => window.rigcast.state().idle.weight === 1);
+      await waitFor(page, () => window.rigcast.state().idle.face.weight === 1);
 
       // Frames resume: record the blend weight on every rendered frame. It must fall steadily
       // from 1 (idle; frames have stopped, so it is 1 when recording starts) to 0 over about
@@ -79,7 +88,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
             const samples: [number, number][] = [];
             const start = performance.now();
             const tick = (now: number) => {
-              samples.push([now, window.rigcast.state().idle.weight]);
+              samples.push([now, window.rigcast.state().idle.face.weight]);
               if (now - start < 2500) requestAnimationFrame(tick);
               else done({ start, samples });
             };
@@ -130,7 +139,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       const frame = createNeutralFrame();
       frame.face!.expressions.aa = 1;
       const stop = publisher.stream(() => frame, STREAM_HZ);
-      await waitFor(page, () => window.rigcast.state().expressions.aa === 1);
+      await waitFor(page, () => window.avatarProbe().expressions.aa === 1);
       stop();
       s = await state(page);
       expect(s.frames.received).toBeGreaterThan(before.frames.received);
@@ -162,7 +171,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       expect(rejected.length).toBeGreaterThan(3);
       const s = await state(page);
       expect(s.frames.garbage).toBe(0);
-      expect(s.idle.active).toBe(false);
+      expect(s.idle.face.active).toBe(false);
       expect(s.headForward![0]).toBeCloseTo(0.5, 2);
       expect(errors).toEqual([]);
     } finally {
@@ -266,8 +275,8 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: idle, bad input, reconnects, OBS
       // Idle auto-blink also closes eyeBlinkLeft, so wait for the streamed pose itself: frames in,
       // idle fully blended out, and both streamed weights on the model.
       await waitFor(page, () => {
-        const s = window.rigcast.state();
-        return s.frames.received > 3 && s.idle.weight === 0 && s.expressions.eyeBlinkLeft === 1 && Math.abs((s.expressions.jawOpen ?? 0) - 0.8) < 0.005;
+        const s = { ...window.rigcast.state(), ...window.avatarProbe() };
+        return s.frames.received > 3 && s.idle.face.weight === 0 && s.expressions.eyeBlinkLeft === 1 && Math.abs((s.expressions.jawOpen ?? 0) - 0.8) < 0.005;
       });
       stop();
       const s = await state(page);

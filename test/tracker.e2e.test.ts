@@ -147,7 +147,12 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page → hub → viewer (real Chromiu
       `${hub.url}/tracker/?room=video&key=${hub.publishKey}&autostart=1&video=../models/selfie.mp4`,
     );
     await viewer.waitForFrames(5, FIRST_FRAMES_TIMEOUT_MS, page);
-    expect(await page.evaluate(() => window.rigcastTracker.state())).toMatchObject({ status: 'running', input: 'file', error: '', modelProgress: 1 });
+    const started = await page.evaluate(() => window.rigcastTracker.state());
+    expect(started).toMatchObject({ status: 'running', input: 'file', error: '', modelProgress: 1 });
+    // The pipeline's one source, the face, reports its own figures.
+    expect(started.sources.face).toMatchObject({ status: 'ready', enabled: true, modelProgress: 1, thread: 'worker' });
+    expect(started.sources.face.inferenceMs).toBeGreaterThan(0);
+    expect(started.sources.face.tracking).toMatch(/^(tracking|holding|lost)$/);
 
     // The overlay draws the face's landmarks, and the HUD shows the figures.
     const overlayPixels = await page.evaluate(() => {

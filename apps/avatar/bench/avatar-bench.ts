@@ -6,17 +6,28 @@
  * - the apply cost per rendered frame (interpolate + idle blend + write onto the VRM), measured
  *   inside the page with performance.now(), plus vrm.update() and decode-per-received-frame costs;
  * - a tight-loop timing of writing one pose onto the model with cached lookups against a naive
- *   by-name baseline, and their ratio.
+ *   by-name baseline, and their ratio. That runs in its own page (bench/page/), built here with
+ *   Vite and served by Vite's preview server, so the probe never ships in the avatar page.
  * Figures, not pass/fail: the machine is shared and software GL is slow.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Hub } from '@rigcast/hub';
 import { createNeutralFrame, type RigFrame } from '@rigcast/protocol';
-import { Euler, Quaternion } from 'three';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
 import { TestPublisher, ensureAvatarBuilt, openAvatar, startAvatarHub } from '../../../test/avatar-harness';
 import { launchChromium } from '../../../test/support/chromium';
 import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON } from '../../../test/support/sharedData';
+import { viteFromSource } from '../../../sourceConditions';
+import { movingFrame } from './movingFrame';
+import type { ApplyMode, AvatarBenchHandle } from './page/AvatarBenchHandle';
+
+declare global {
+  interface Window {
+    avatarBench: AvatarBenchHandle;
+  }
+}
 
 const WIDTH = 1280;
 const HEIGHT = 720;
@@ -25,6 +36,8 @@ const WARMUP_MS = 2000;
 const MEASURE_MS = Number(process.env.RIGCAST_BENCH_MS ?? 6000);
 const TIGHT_LOOP_ITERATIONS = 20_000;
 const TIGHT_LOOP_ROUNDS = 5;
+const BENCH_PAGE_DIR = resolve(import.meta.dirname, 'page');
+const BENCH_PAGE_OUT = resolve(BENCH_PAGE_DIR, 'dist');
 
 interface Sample {
   wallMs: number;
@@ -71,35 +84,37 @@ async function measure(page: Page, publisher?: TestPublisher): Promise<Figures> 
   };
 }
 
-const _q = new Quaternion();
-const _euler = new Euler();
+/** Builds the apply benchmark's page and serves it, with `/models/` passed on to the hub. */
+async function serveBenchPage(hub: Hub): Promise<PreviewServer> {
+  const config = { ...viteFromSource, root: BENCH_PAGE_DIR, base: './', configFile: false as const, logLevel: 'warn' as const };
+  await build({ ...config, build: { outDir: BENCH_PAGE_OUT, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 } });
+  return preview({
+    ...config,
+    build: { outDir: BENCH_PAGE_OUT },
+    preview: { host: '127.0.0.1', port: 0, proxy: { '/models': hub.url } },
+  });
+}
 
-/** A frame that keeps every channel moving: head, lean, gaze, blendshapes, presets and arms. */
-function movingFrame(frame: RigFrame, t: number): RigFrame {
-  const face = frame.face!;
-  const yaw = 0.35 * Math.sin(t * 1.3);
-  const pitch = 0.15 * Math.sin(t * 0.9);
-  _q.setFromEuler(_euler.set(pitch, yaw, 0, 'YXZ')).toArray(face.head);
-  face.headPosition = [0.03 * Math.sin(t), 0, 0.02 * Math.cos(t * 0.7)];
-  face.gaze.left.yaw = face.gaze.right.yaw = 0.2 * Math.sin(t * 2.1);
-  face.gaze.left.pitch = face.gaze.right.pitch = 0.1 * Math.sin(t * 1.7);
-  const wave = 0.5 + 0.5 * Math.sin(t * 3);
-  for (const name of Object.keys(face.blendshapes) as (keyof typeof face.blendshapes)[]) face.blendshapes[name] = wave * 0.3;
-  face.blendshapes.jawOpen = wave;
-  face.expressions.aa = wave;
-  face.expressions.blink = Math.sin(t * 0.8) > 0.95 ? 1 : 0;
-  face.expressions.happy = 0.5 - 0.5 * Math.cos(t * 0.4);
-  const arm = 0.5 * Math.sin(t);
-  frame.body = {
-    bones: {
-      leftUpperArm: [0, 0, -Math.sin(0.6 + arm / 2), Math.cos(0.6 + arm / 2)],
-      rightUpperArm: [0, 0, Math.sin(0.6 - arm / 2), Math.cos(0.6 - arm / 2)],
-      leftLowerArm: [0, -Math.sin(0.3), 0, Math.cos(0.3)],
-      rightLowerArm: [0, Math.sin(0.3), 0, Math.cos(0.3)],
-    },
-    confidence: { torso: 1, leftArm: 1, rightArm: 1, leftHand: 0, rightHand: 0, leftLeg: 0, rightLeg: 0 },
-  };
-  return frame;
+/** Median ms per pose write on the bench page, cached and naive, over {@link TIGHT_LOOP_ROUNDS} rounds. */
+async function timeApply(browser: Browser, server: PreviewServer, model: string): Promise<Record<ApplyMode, number[]>> {
+  const page = await browser.newPage();
+  try {
+    const url = new URL(server.resolvedUrls!.local[0]);
+    url.searchParams.set('model', `/models/${model.slice(model.lastIndexOf('/') + 1)}`);
+    await page.goto(url.href);
+    await page.waitForFunction(() => window.avatarBench?.status !== null, undefined, { timeout: 90_000 });
+    const status = await page.evaluate(() => window.avatarBench.status);
+    if (status?.startsWith('error:')) throw new Error(`bench page: ${status}`);
+    const times: Record<ApplyMode, number[]> = { cached: [], naive: [] };
+    for (let round = 0; round < TIGHT_LOOP_ROUNDS; round++) {
+      for (const mode of ['cached', 'naive'] as const) {
+        times[mode].push(await page.evaluate(([m, n]) => window.avatarBench.timeApply(m, n), [mode, TIGHT_LOOP_ITERATIONS] as const));
+      }
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
 }
 
 function median(values: number[]): number {
@@ -121,6 +136,7 @@ async function main(): Promise<void> {
 
   const hub = await startAvatarHub();
   const browser = await launchChromium();
+  const benchPage = await serveBenchPage(hub);
   const rows: string[] = [];
   const loops: string[] = [];
   try {
@@ -139,19 +155,15 @@ async function main(): Promise<void> {
       const start = performance.now();
       const stop = publisher.stream(() => movingFrame(frame, (performance.now() - start) / 1000), STREAM_HZ);
       let streaming: Figures;
-      const cached: number[] = [];
-      const naive: number[] = [];
       try {
         streaming = await measure(page, publisher);
-        for (let round = 0; round < TIGHT_LOOP_ROUNDS; round++) {
-          cached.push(await page.evaluate((n) => window.rigcast.timeApply('cached', n), TIGHT_LOOP_ITERATIONS));
-          naive.push(await page.evaluate((n) => window.rigcast.timeApply('naive', n), TIGHT_LOOP_ITERATIONS));
-        }
       } finally {
         stop();
         publisher.close();
       }
       if (errors.length > 0) console.warn(`${name}: page errors: ${errors.join('; ')}`);
+      await page.close();
+      const { cached, naive } = await timeApply(browser, benchPage, model);
 
       rows.push(
         `| ${name} | idle, no frames (baseline) | ${fmt(idle.fps, 1)} | ${fmt(idle.applyMs)} | ${fmt(idle.updateMs)} | – | – |`,
@@ -160,10 +172,10 @@ async function main(): Promise<void> {
       const c = median(cached);
       const n = median(naive);
       loops.push(`| ${name} | ${fmt(c * 1000, 1)} µs | ${fmt(n * 1000, 1)} µs | ${fmt(n / c, 2)}× |`);
-      await page.close();
     }
   } finally {
     await browser.close();
+    await benchPage.close();
     await hub.close();
   }
 

@@ -3,7 +3,17 @@
  * error over random frames. Prints figures; it is not a pass/fail test.
  *   pnpm bench:protocol
  */
-import { createNeutralFrame, decodeFrame, encodeFrame, frameFromJSON, frameToJSON, type Quat } from '../src/index';
+import {
+  createDecodeTarget,
+  createNeutralFrame,
+  decodeFrame,
+  decodeFrameInto,
+  encodeFrame,
+  frameFromJSON,
+  frameToJSON,
+  validateFrame,
+  type Quat,
+} from '../src/index';
 import { mulberry32, randomFrame, randomQuat } from '../src/codec/tests/randomFrames';
 
 const rand = mulberry32(1);
@@ -38,7 +48,13 @@ for (const bones of [0, 50]) {
   console.log(`\nface${bones ? ` + ${bones} bones` : ' only'}: binary ${bytes.byteLength} B, JSON ${json.length} B (${(json.length / bytes.byteLength).toFixed(1)}× larger)`);
   const binEncode = timeIt('encodeFrame', 50000, () => encodeFrame(frame));
   const binDecode = timeIt('decodeFrame (validates)', 50000, () => decodeFrame(bytes));
+  const target = createDecodeTarget();
+  const binDecodeInto = timeIt('decodeFrameInto a reused target', 50000, () => decodeFrameInto(bytes, target));
+  const binValidate = timeIt('validateFrame (builds nothing)', 50000, () => validateFrame(bytes));
   const jsonEncode = timeIt('baseline: JSON.stringify', 50000, () => JSON.stringify(frame));
   const jsonDecode = timeIt('baseline: JSON.parse + frameFromJSON', 50000, () => frameFromJSON(JSON.parse(json)));
   console.log(`  ratio encode ${(jsonEncode / binEncode).toFixed(2)}×, decode ${(jsonDecode / binDecode).toFixed(2)}× (JSON time ÷ binary time)`);
+  console.log(
+    `  ratio decodeFrame ÷ decodeFrameInto ${(binDecode / binDecodeInto).toFixed(2)}×, decodeFrame ÷ validateFrame ${(binDecode / binValidate).toFixed(2)}×`,
+  );
 }

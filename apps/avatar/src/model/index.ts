@@ -1,2 +1,4 @@
-export * from './VRMLoadError';
-export * from './loadVRM';
+export { displayName, loadVRM, parseVRM } from './loadVRM';
+export { ModelLoader, type ModelLoaderEvents } from './ModelLoader';
+export { ModelStatus } from './ModelStatus';
+export { VRMLoadError, VRMLoadFailure } from './VRMLoadError';

@@ -1,8 +1,8 @@
+import { DEG } from '@rigcast/math';
 import { RIG_EXPRESSION_NAMES, arkitBlendshapeIndex, humanoidBoneIndex } from '@rigcast/protocol';
 import { Euler, Quaternion } from 'three';
 import { QUAT_STRIDE, type RigPose } from '../pose';
 
-const DEG = Math.PI / 180;
 
 /** One breath, in ms. */
 export const BREATH_PERIOD_MS = 4200;
@@ -36,9 +36,23 @@ const EYE_BLINK_RIGHT = arkitBlendshapeIndex('eyeBlinkRight');
 const TWO_PI = Math.PI * 2;
 const _q = new Quaternion();
 const _euler = new Euler();
+/** Pitch, yaw and roll for {@link setBone}: numbers passed to a call V8 does not inline are boxed, array slots are not. */
+const _angles = new Float64Array(3);
+const PITCH = 0;
+const YAW = 1;
+const ROLL = 2;
 
-function setBone(rotations: Float64Array, bone: number, pitch: number, yaw: number, roll: number): void {
-  _q.setFromEuler(_euler.set(pitch, yaw, roll, 'YXZ')).toArray(rotations, bone * QUAT_STRIDE);
+/**
+ * Writes the rotation in {@link _angles} (yaw, then pitch, then roll) into `bone`. Component by
+ * component: three's `toArray` serves every kind of array, so V8 boxes each number it stores.
+ */
+function setBone(rotations: Float64Array, bone: number): void {
+  _q.setFromEuler(_euler.set(_angles[PITCH], _angles[YAW], _angles[ROLL], 'YXZ'));
+  const offset = bone * QUAT_STRIDE;
+  rotations[offset] = _q.x;
+  rotations[offset + 1] = _q.y;
+  rotations[offset + 2] = _q.z;
+  rotations[offset + 3] = _q.w;
 }
 
 /** A small deterministic random generator (mulberry32), so idle motion is reproducible. */
@@ -78,11 +92,22 @@ export class IdleMotion {
     const drift = Math.sin((TWO_PI * nowMs) / HEAD_DRIFT_PERIOD_MS);
     const nod = Math.sin((TWO_PI * nowMs) / (HEAD_DRIFT_PERIOD_MS * 0.61));
     const r = target.rotations;
-    setBone(r, SPINE, breath * BREATH_SPINE_RAD, 0, sway * SWAY_SPINE_RAD);
-    setBone(r, CHEST, -breath * BREATH_CHEST_RAD, 0, 0);
+    const a = _angles;
+    a[PITCH] = breath * BREATH_SPINE_RAD;
+    a[YAW] = 0;
+    a[ROLL] = sway * SWAY_SPINE_RAD;
+    setBone(r, SPINE);
+    a[PITCH] = -breath * BREATH_CHEST_RAD;
+    a[ROLL] = 0;
+    setBone(r, CHEST);
     // The neck takes back part of the sway, so the head stays roughly level.
-    setBone(r, NECK, nod * HEAD_DRIFT_PITCH_RAD * 0.5, drift * HEAD_DRIFT_YAW_RAD * 0.4, -sway * SWAY_SPINE_RAD * 0.5);
-    setBone(r, HEAD, nod * HEAD_DRIFT_PITCH_RAD * 0.5, drift * HEAD_DRIFT_YAW_RAD * 0.6, 0);
+    a[PITCH] = nod * HEAD_DRIFT_PITCH_RAD * 0.5;
+    a[YAW] = drift * HEAD_DRIFT_YAW_RAD * 0.4;
+    a[ROLL] = -sway * SWAY_SPINE_RAD * 0.5;
+    setBone(r, NECK);
+    a[YAW] = drift * HEAD_DRIFT_YAW_RAD * 0.6;
+    a[ROLL] = 0;
+    setBone(r, HEAD);
     const blink = this.blinkWeight(nowMs);
     target.expressions[BLINK] = blink;
     target.blendshapes[EYE_BLINK_LEFT] = blink;

@@ -14,7 +14,8 @@ export interface DebugFigures {
   /** Round-trip time to the hub, ms; `NaN` until measured. */
   rttMs: number;
   model: string;
-  idle: boolean;
+  /** The parts that follow the stream; the others idle at rest. */
+  liveParts: readonly string[];
   applyMs: number;
 }
 
@@ -37,7 +38,8 @@ export class DebugOverlay {
       `last frame ${age}   interval ${f.frameIntervalMs.toFixed(1)} ms`,
       `frames ${f.framesReceived}   rejected ${f.framesGarbage}`,
       `hub ${f.connection}${Number.isFinite(f.rttMs) ? `   rtt ${f.rttMs.toFixed(1)} ms` : ''}${f.connectionDetail ? `\n${f.connectionDetail}` : ''}`,
-      `model ${f.model}${f.idle ? '   idle' : ''}`,
+      `model ${f.model}`,
+      f.liveParts.length > 0 ? `live ${f.liveParts.join(' ')}` : 'idle',
     ].join('\n');
   }
 }

@@ -1,4 +1,7 @@
-export * from './DebugOverlay';
-export * from './RigcastState';
-export * from './StatusBanner';
-export * from './watchObsVisibility';
+export { installPageHandle, readAvatarState, readDebugFigures, type AvatarPageHandle, type AvatarPageParts } from './AvatarPage';
+export type { AvatarPageState } from './AvatarPageState';
+export { DEBUG_REFRESH_MS, DebugOverlay, type DebugFigures } from './DebugOverlay';
+export { RenderLoop } from './RenderLoop';
+export { StatusBanner } from './StatusBanner';
+export { watchFileDrops } from './watchFileDrops';
+export { watchObsVisibility, type ObsSourceState } from './watchObsVisibility';

@@ -1,5 +1,4 @@
-export * from './RigPose';
-export * from './blendPoses';
-export * from './poseFromFrame';
-export * from './restPose';
-export * from './slerpQuatFlat';
+export { blendPoses, blendPosesByPart } from './blendPoses';
+export { REST_ROTATIONS, writeRestRotations } from './restPose';
+export { POSE_BONE_COUNT, QUAT_STRIDE, RigPose } from './RigPose';
+export { slerpFlat } from './slerpFlat';

@@ -1,10 +1,10 @@
+import { clamp01 } from '@rigcast/math';
 import { MathUtils } from 'three';
 import { QUAT_STRIDE, type RigPose } from '../pose';
 import type { AvatarRig } from './AvatarRig';
 
-function saturate(value: number): number {
-  return value < 0 ? 0 : value > 1 ? 1 : value;
-}
+/** The rotation written to a node; a call V8 does not inline boxes number arguments, an array does not. */
+const _rotation = new Float64Array(4);
 
 /**
  * Writes a pose onto a model: normalized bones, expressions (presets and perfect sync) and
@@ -28,18 +28,22 @@ export function applyPoseToRig(pose: RigPose, rig: AvatarRig): void {
     written[o + 1] = y;
     written[o + 2] = z;
     written[o + 3] = w;
-    node.quaternion.set(x * flip, y, z * flip, w);
+    _rotation[0] = x * flip;
+    _rotation[1] = y;
+    _rotation[2] = z * flip;
+    _rotation[3] = w;
+    node.quaternion.fromArray(_rotation);
   }
 
   const presets = rig.presetExpressions;
   for (let i = 0; i < presets.length; i++) {
     const expression = presets[i];
-    if (expression) expression.weight = rig.presetDriven[i] ? saturate(pose.expressions[i]) : 0;
+    if (expression) expression.weight = rig.presetDriven[i] ? clamp01(pose.expressions[i]) : 0;
   }
   const perfectSync = rig.perfectSync;
   for (let i = 0; i < perfectSync.length; i++) {
     const expression = perfectSync[i];
-    if (expression) expression.weight = saturate(pose.blendshapes[i]);
+    if (expression) expression.weight = clamp01(pose.blendshapes[i]);
   }
 
   const lookAt = rig.vrm.lookAt;

@@ -1,7 +1,5 @@
 import type { DelegatePreference } from '../settings/TrackerSettings';
 import type { DelegateName } from './DelegateName';
-import type { FaceConnections } from './faceConnections';
-import type { PackedFaceArrays, PackedFaceInfo } from './packFaceResult';
 
 /** Page → worker: load the wasm and the model. */
 export interface InitRequest {
@@ -12,41 +10,36 @@ export interface InitRequest {
 }
 
 /** Page → worker: detect one frame. The bitmap and the arrays are transferred and come back filled. */
-export interface DetectRequest {
+export interface DetectRequest<Arrays> {
   type: 'detect';
   bitmap: ImageBitmap;
   timestampMs: number;
-  arrays: PackedFaceArrays;
+  arrays: Arrays;
 }
 
-export type WorkerRequest = InitRequest | DetectRequest;
+export type WorkerRequest<Arrays> = InitRequest | DetectRequest<Arrays>;
 
-/** Worker → page: the landmarker is ready. */
-export interface ReadyReply {
+/** Worker → page: the task is ready. */
+export interface ReadyReply<Extra> {
   type: 'ready';
   delegate: DelegateName;
   gpuError?: string;
-  connections: FaceConnections;
+  extra: Extra;
 }
 
 /** Worker → page: one frame's result, in the arrays the request brought. */
-export interface ResultReply {
+export interface ResultReply<Arrays, Info> {
   type: 'result';
-  arrays: PackedFaceArrays;
-  info: PackedFaceInfo;
+  arrays: Arrays;
+  info: Info;
 }
 
 /** Worker → page: init or detection failed. */
-export interface ErrorReply {
+export interface ErrorReply<Arrays> {
   type: 'error';
   message: string;
   /** The arrays of the failed request, handed back so that the page keeps them. */
-  arrays?: PackedFaceArrays;
+  arrays?: Arrays;
 }
 
-export type WorkerReply = ReadyReply | ResultReply | ErrorReply;
-
-/** The buffers a `detect` request or `result` reply transfers. */
-export function packedTransferList(arrays: PackedFaceArrays): ArrayBuffer[] {
-  return [arrays.landmarks.buffer as ArrayBuffer, arrays.blendshapes.buffer as ArrayBuffer, arrays.matrix.buffer as ArrayBuffer];
-}
+export type WorkerReply<Arrays, Info, Extra> = ReadyReply<Extra> | ResultReply<Arrays, Info> | ErrorReply<Arrays>;

@@ -21,15 +21,16 @@ function looksLikeTaskBundle(bytes: Uint8Array): boolean {
 /**
  * Downloads a MediaPipe `.task` bundle, reporting progress, and checks that it is one.
  * Rejects with a {@link ModelLoadError} whose message tells the user what to do.
+ * @param what names the model in errors, e.g. `face`.
  */
-export async function fetchModel(url: string, onProgress: ModelProgress): Promise<Uint8Array> {
+export async function fetchModel(url: string, what: string, onProgress: ModelProgress): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new ModelLoadError(url, `the request failed (${error instanceof Error ? error.message : String(error)})`);
+    throw new ModelLoadError(url, `the request failed (${error instanceof Error ? error.message : String(error)})`, what);
   }
-  if (!response.ok) throw new ModelLoadError(url, `the server answered HTTP ${response.status} ${response.statusText}`.trim());
+  if (!response.ok) throw new ModelLoadError(url, `the server answered HTTP ${response.status} ${response.statusText}`.trim(), what);
   const total = Number(response.headers.get('content-length')) || 0;
   let bytes: Uint8Array;
   if (!response.body) {
@@ -54,7 +55,7 @@ export async function fetchModel(url: string, onProgress: ModelProgress): Promis
     }
   }
   if (!looksLikeTaskBundle(bytes)) {
-    throw new ModelLoadError(url, `the ${bytes.byteLength}-byte answer is not a MediaPipe .task bundle`);
+    throw new ModelLoadError(url, `the ${bytes.byteLength}-byte answer is not a MediaPipe .task bundle`, what);
   }
   onProgress(1, bytes.byteLength, bytes.byteLength);
   return bytes;

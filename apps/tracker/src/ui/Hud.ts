@@ -1,22 +1,34 @@
 import type { RejectedNotice } from '@rigcast/client';
 import type { TrackerState } from './TrackerState';
 
-/** The HUD's rows, in order: label and how to show the value. */
-const ROWS: [label: string, format: (state: TrackerState) => string][] = [
-  ['status', (s) => s.status],
-  ['model', (s) => formatProgress(s.modelProgress)],
-  ['delegate', (s) => (s.delegate ? `${s.delegate} (${s.thread === 'worker' ? 'worker' : 'main thread'})` : '–')],
-  ['gpu', (s) => (s.delegate === 'GPU' ? 'in use' : s.delegateNote || '–')],
-  ['input', (s) => s.input],
-  ['face', (s) => s.tracking || '–'],
-  ['fps', (s) => s.fps.toFixed(1)],
-  ['inference', (s) => formatMs(s.inferenceMs)],
-  ['solve', (s) => formatMs(s.solveMs, 3)],
-  ['sent', (s) => String(s.framesSent)],
-  ['hub', (s) => s.connection],
-  ['rtt', (s) => formatMs(s.rttMs)],
-  ['rejected', (s) => (s.lastRejected ? `${s.rejected} · ${formatRejected(s.lastRejected)}` : '–')],
-];
+/** One HUD row: its label, and how to show its value. */
+type HudRow = [label: string, format: (state: TrackerState) => string];
+
+/**
+ * The HUD's rows, in order. Each source gets a row with its tracking state (`face`); with more
+ * than one source, each also gets its own inference row (`inference pose`).
+ */
+function hudRows(sourceNames: readonly string[]): HudRow[] {
+  const tracking = sourceNames.map((name): HudRow => [name, (s) => s.sources[name]?.tracking || '–']);
+  const inference =
+    sourceNames.length > 1 ? sourceNames.map((name): HudRow => [`inference ${name}`, (s) => formatMs(s.sources[name]?.inferenceMs ?? Number.NaN)]) : [];
+  return [
+    ['status', (s) => s.status],
+    ['model', (s) => formatProgress(s.modelProgress)],
+    ['delegate', (s) => (s.delegate ? `${s.delegate} (${s.thread === 'worker' ? 'worker' : 'main thread'})` : '–')],
+    ['gpu', (s) => (s.delegate === 'GPU' ? 'in use' : s.delegateNote || '–')],
+    ['input', (s) => s.input],
+    ...tracking,
+    ['fps', (s) => s.fps.toFixed(1)],
+    ['inference', (s) => formatMs(s.inferenceMs)],
+    ...inference,
+    ['solve', (s) => formatMs(s.solveMs, 3)],
+    ['sent', (s) => String(s.framesSent)],
+    ['hub', (s) => s.connection],
+    ['rtt', (s) => formatMs(s.rttMs)],
+    ['rejected', (s) => (s.lastRejected ? `${s.rejected} · ${formatRejected(s.lastRejected)}` : '–')],
+  ];
+}
 
 /** The hub's message, which normally starts with the reason; the reason is shown either way. */
 function formatRejected({ reason, message }: RejectedNotice): string {
@@ -35,17 +47,20 @@ function formatProgress(fraction: number): string {
 
 /** The heads-up display: figures, and the messages that tell the user what is wrong. */
 export class Hud {
+  private readonly rows: HudRow[];
   private readonly values: HTMLElement[] = [];
   private readonly message: HTMLElement;
   private readonly hubMessage: HTMLElement;
   private readonly progress: HTMLProgressElement;
 
-  constructor(root: HTMLElement, message: HTMLElement, hubMessage: HTMLElement, progress: HTMLProgressElement) {
+  /** @param sourceNames the pipeline's sources, in order. */
+  constructor(root: HTMLElement, message: HTMLElement, hubMessage: HTMLElement, progress: HTMLProgressElement, sourceNames: readonly string[]) {
+    this.rows = hudRows(sourceNames);
     this.message = message;
     this.hubMessage = hubMessage;
     this.progress = progress;
     const list = document.createElement('dl');
-    for (const [label] of ROWS) {
+    for (const [label] of this.rows) {
       const term = document.createElement('dt');
       term.textContent = label;
       const value = document.createElement('dd');
@@ -58,8 +73,8 @@ export class Hud {
 
   /** Shows `state`. Cheap enough for a few times a second; not meant for every frame. */
   render(state: TrackerState): void {
-    for (let i = 0; i < ROWS.length; i++) {
-      const text = ROWS[i][1](state);
+    for (let i = 0; i < this.rows.length; i++) {
+      const text = this.rows[i][1](state);
       if (this.values[i].textContent !== text) this.values[i].textContent = text;
     }
     setMessage(this.message, state.error || state.notice);

@@ -1,59 +1,55 @@
-import type { FaceConnections } from '../detect/faceConnections';
-import type { LandmarkPoint } from '../detect/FaceResultView';
+/** A landmark normalized to the image, as MediaPipe gives it. */
+export interface OverlayPoint {
+  x: number;
+  y: number;
+}
 
-/** Stroke colours per feature; "left" and "right" are the subject's, as in MediaPipe's names. */
-const FEATURE_STYLE: Record<keyof FaceConnections, string> = {
-  oval: 'rgba(224, 224, 224, 0.8)',
-  leftEye: '#30ff30',
-  rightEye: '#ff3030',
-  leftIris: '#30ff30',
-  rightIris: '#ff3030',
-  leftBrow: '#30ff30',
-  rightBrow: '#ff3030',
-  lips: '#e0a0ff',
-};
-const FEATURES = Object.keys(FEATURE_STYLE) as (keyof FaceConnections)[];
 const LINE_WIDTH_PX = 1.5;
+/** Line widths are for a 640-pixel-wide video; wider videos get proportionally thicker lines. */
+const REFERENCE_WIDTH_PX = 640;
 
-/** Draws the face's landmarks over the preview video on a canvas of the video's size. */
+/**
+ * The canvas over the preview video, the size of the video. The pipeline clears it for each
+ * frame, then each source draws its landmarks with {@link drawPairs}.
+ */
 export class LandmarkOverlay {
-  private readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
-  private connections: FaceConnections | undefined;
+  private width = 0;
+  private height = 0;
 
-  constructor(canvas: HTMLCanvasElement) {
-    this.canvas = canvas;
+  constructor(private readonly canvas: HTMLCanvasElement) {
     const context = canvas.getContext('2d');
     if (!context) throw new Error('the browser gave no 2D canvas for the landmark overlay');
     this.context = context;
   }
 
-  /** The index pairs to draw, from the detector once it is ready. */
-  setConnections(connections: FaceConnections): void {
-    this.connections = connections;
-  }
-
-  /** Draws `points` (normalized to the image) over a `width` × `height` video, or clears when `points` is null. */
-  draw(points: readonly LandmarkPoint[] | null, width: number, height: number): void {
+  /** Clears the canvas and sizes it to a `width` × `height` video (0 × 0 when there is none). */
+  clear(width: number, height: number): void {
     const { canvas, context } = this;
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
     }
+    this.width = width;
+    this.height = height;
     context.clearRect(0, 0, width, height);
-    if (!points || !this.connections) return;
-    context.lineWidth = LINE_WIDTH_PX * Math.max(1, width / 640);
-    for (const feature of FEATURES) {
-      const pairs = this.connections[feature];
-      context.strokeStyle = FEATURE_STYLE[feature];
-      context.beginPath();
-      for (let i = 0; i < pairs.length; i += 2) {
-        const a = points[pairs[i]];
-        const b = points[pairs[i + 1]];
-        context.moveTo(a.x * width, a.y * height);
-        context.lineTo(b.x * width, b.y * height);
-      }
-      context.stroke();
+  }
+
+  /**
+   * Strokes the segments between `points`, which are given as index pairs flattened
+   * (`[a0, b0, a1, b1, …]`), in `style`.
+   */
+  drawPairs(points: readonly OverlayPoint[], pairs: readonly number[], style: string): void {
+    const { context, width, height } = this;
+    context.lineWidth = LINE_WIDTH_PX * Math.max(1, width / REFERENCE_WIDTH_PX);
+    context.strokeStyle = style;
+    context.beginPath();
+    for (let i = 0; i < pairs.length; i += 2) {
+      const a = points[pairs[i]];
+      const b = points[pairs[i + 1]];
+      context.moveTo(a.x * width, a.y * height);
+      context.lineTo(b.x * width, b.y * height);
     }
+    context.stroke();
   }
 }

@@ -11,25 +11,48 @@ export const TrackerStatus = {
 } as const;
 export type TrackerStatus = (typeof TrackerStatus)[keyof typeof TrackerStatus];
 
-/** A snapshot of the page, as the HUD shows it and `window.rigcastTracker.state()` returns it. */
+/** One source in the page's state. */
+export interface SourceState {
+  /** off, loading, ready or failed. */
+  status: string;
+  enabled: boolean;
+  /** Model download progress in [0, 1]; `NaN` while the size is unknown. */
+  modelProgress: number;
+  /** Smoothed `detectForVideo` time of the slowest source, ms: the sources run at once, so it paces the frame. */
+  inferenceMs: number;
+  /** Smoothed time to solve a frame (every source), ms. */
+  solveMs: number;
+  /** The source's tracking state from its solver. */
+  tracking: string;
+  delegate: string;
+  thread: string;
+  /** Why its model or detector failed, for the user; empty when it did not. */
+  error: string;
+}
+
+/**
+ * A snapshot of the page, as the HUD shows it and `window.rigcastTracker.state()` returns it.
+ * The model, delegate and inference figures sum up the sources (with the face alone, they are the
+ * face's); `sources` has each one.
+ */
 export interface TrackerState {
   status: TrackerStatus;
   /** Frames solved per second. */
   fps: number;
   framesSent: number;
-  /** Smoothed `detectForVideo` time, ms. */
+  /** Smoothed `detectForVideo` time of the slowest source, ms: the sources run at once, so it paces the frame. */
   inferenceMs: number;
-  /** Smoothed solve time, ms. */
+  /** Smoothed time to solve a frame (every source), ms. */
   solveMs: number;
   /** The last round-trip time to the hub, ms; `NaN` until measured. */
   rttMs: number;
-  /** `GPU` or `CPU` once the model is loaded, else empty. */
+  /** `GPU` or `CPU` once the first source's model is loaded, else empty. */
   delegate: string;
   /** Why the GPU delegate is not used, when it is not; else empty. */
   delegateNote: string;
-  /** `worker` or `main` once the model is loaded, else empty. */
+  /** `worker` or `main` once the first source's model is loaded, else empty. */
   thread: string;
-  /** Model download progress in [0, 1]; `NaN` while the size is unknown. */
+  /** Download progress of the enabled sources' models in [0, 1] (the least advanced); `NaN` while a size is unknown. */
   modelProgress: number;
   /** What stops the pipeline (camera, video, model), for the user; empty when nothing does. */
   error: string;
@@ -47,6 +70,8 @@ export interface TrackerState {
   input: string;
   /** Settings that were ignored (bad URL parameters), for the user; empty when none. */
   notice: string;
+  /** Each source by name. */
+  sources: Record<string, SourceState>;
 }
 
 /** The test and support hook the page puts on `window`. */

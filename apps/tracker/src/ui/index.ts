@@ -1,3 +1,5 @@
-export * from './Hud';
-export * from './LandmarkOverlay';
-export * from './TrackerState';
+export { Hud } from './Hud';
+export { LandmarkOverlay, type OverlayPoint } from './LandmarkOverlay';
+export { readTrackerState, type TrackerStateSources } from './readTrackerState';
+export { TrackerControls, type TrackerControlElements, type TrackerControlEvents } from './TrackerControls';
+export { TrackerStatus, type SourceState, type TrackerHook, type TrackerState } from './TrackerState';

@@ -1,4 +1,4 @@
-import { tryDecodeFrame } from '@rigcast/protocol';
+import { validateFrame } from '@rigcast/protocol';
 import type { Registry } from 'prom-client';
 import { MemoryRoomAdapter } from '../relay/MemoryRoomAdapter.js';
 import type { ClusterHealth, RoomEvents } from '../relay/RoomAdapter.js';
@@ -203,9 +203,9 @@ export class RedisRoomAdapter extends MemoryRoomAdapter {
     }
     if (isFromNode(message, this.nodeId)) return;
     const frame = frameOf(message);
-    const result = tryDecodeFrame(frame);
-    if (!result.ok) {
-      metrics.redisDrops.labels(result.error.reason).inc();
+    const problem = validateFrame(frame);
+    if (problem) {
+      metrics.redisDrops.labels(problem.reason).inc();
       return;
     }
     if (room.latest && !isNewerFrame(frame, room.latest)) {

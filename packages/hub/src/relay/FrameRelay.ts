@@ -1,4 +1,4 @@
-import { ClientRole, RejectReason, tryDecodeFrame, type RejectedInfo } from '@rigcast/protocol';
+import { ClientRole, RejectReason, validateFrame, type RejectedInfo } from '@rigcast/protocol';
 import type { HubMetrics } from '../metrics/HubMetrics.js';
 import type { HubSocket } from './HubSocket.js';
 import type { RoomAdapter, RoomEvents } from './RoomAdapter.js';
@@ -111,11 +111,11 @@ export class FrameRelay implements RoomEvents {
       });
       return;
     }
-    const result = tryDecodeFrame(payload);
-    if (!result.ok) {
+    const problem = validateFrame(payload);
+    if (problem) {
       this.reject(socket, {
-        reason: result.error.reason,
-        message: `${result.error.message}; the frame was not relayed. Send bytes made by encodeFrame().`,
+        reason: problem.reason,
+        message: `${problem.message}; the frame was not relayed. Send bytes made by encodeFrame().`,
       });
       return;
     }

@@ -48,11 +48,14 @@ export function writeQuat48(view: DataView, offset: number, q: Readonly<Quat>): 
   return true;
 }
 
-/** Reads a quaternion into `target`. Returns false when the bits cannot be a unit quaternion. */
-export function readQuat48(view: DataView, offset: number, target: Quat): boolean {
-  const w0 = view.getUint16(offset, true);
-  const w1 = view.getUint16(offset + 2, true);
-  const w2 = view.getUint16(offset + 4, true);
+/**
+ * Reads a quaternion at `offset` of `bytes` into `target`. Returns false when the bits cannot be a
+ * unit quaternion. Allocates nothing.
+ */
+export function readQuat48(bytes: Uint8Array, offset: number, target: Quat): boolean {
+  const w0 = bytes[offset] | (bytes[offset + 1] << 8);
+  const w1 = bytes[offset + 2] | (bytes[offset + 3] << 8);
+  const w2 = bytes[offset + 4] | (bytes[offset + 5] << 8);
   if ((w2 & 1) !== 0) return false;
   const largest = ((w0 & 1) << 1) | (w1 & 1);
   const a = unpackComponent(w0 >> 1);
@@ -66,7 +69,8 @@ export function readQuat48(view: DataView, offset: number, target: Quat): boolea
     if (i === largest) target[i] = rebuilt;
     else target[i] = k++ === 0 ? a : k === 2 ? b : c;
   }
-  const norm = Math.hypot(target[0], target[1], target[2], target[3]);
+  // Not Math.hypot: V8's builtin allocates an array for its arguments on every call.
+  const norm = Math.sqrt(target[0] * target[0] + target[1] * target[1] + target[2] * target[2] + target[3] * target[3]);
   for (let i = 0; i < 4; i++) target[i] /= norm;
   return true;
 }

@@ -1,6 +1,7 @@
 import { humanoidBoneIndex } from '@rigcast/protocol';
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
+import { createPartWeights } from '../../parts';
 import { QUAT_STRIDE, RigPose } from '../../pose';
 import { FrameInterpolator } from '../FrameInterpolator';
 import { INITIAL_FRAME_INTERVAL_MS, MAX_FRAME_INTERVAL_MS, FrameIntervalEstimator } from '../FrameIntervalEstimator';
@@ -69,22 +70,39 @@ describe('FrameInterpolator', () => {
 });
 
 describe('IdleBlend', () => {
-  it('is idle before the first frame and after a second without one, easing over the blend time', () => {
+  it('idles a part before the first frame and a second after the last one that carried it, easing over the blend time, each part on its own', () => {
     const blend = new IdleBlend();
-    blend.update(0, -1, 16);
-    expect(blend.active).toBe(true);
-    expect(blend.weight).toBe(1);
-    blend.update(100, 100, 16);
-    expect(blend.active).toBe(false);
-    expect(blend.weight).toBeGreaterThan(0.9); // eases out, no snap
-    for (let t = 116; t < 100 + IDLE_BLEND_MS + 32; t += 16) blend.update(t, t, 16);
-    expect(blend.weight).toBe(0);
+    const carried = createPartWeights(-1);
+    const FACE = 0;
+    const ARM = 1;
+    blend.update(0, carried, 16);
+    expect(blend.active(FACE)).toBe(true);
+    expect(blend.weights[FACE]).toBe(1);
+    carried[FACE] = 100;
+    blend.update(100, carried, 16);
+    expect(blend.active(FACE)).toBe(false);
+    expect(blend.weights[FACE]).toBeGreaterThan(0.9); // eases out, no snap
+    for (let t = 116; t < 100 + IDLE_BLEND_MS + 32; t += 16) {
+      carried[FACE] = t;
+      blend.update(t, carried, 16);
+    }
+    expect(blend.weights[FACE]).toBe(0);
+    // A part no frame carries stays idle meanwhile.
+    expect(blend.active(ARM)).toBe(true);
+    expect(blend.weights[ARM]).toBe(1);
     const last = 1000;
-    blend.update(last + IDLE_AFTER_MS - 1, last, 16);
-    expect(blend.active).toBe(false);
-    blend.update(last + IDLE_AFTER_MS + 1, last, 16);
-    expect(blend.active).toBe(true);
-    expect(blend.weight).toBeLessThan(0.01);
+    carried[FACE] = last;
+    blend.update(last + IDLE_AFTER_MS - 1, carried, 16);
+    expect(blend.active(FACE)).toBe(false);
+    blend.update(last + IDLE_AFTER_MS + 1, carried, 16);
+    expect(blend.active(FACE)).toBe(true);
+    expect(blend.weights[FACE]).toBeLessThan(0.01);
+    // A frame that leaves the part out (-1) idles it at once, without waiting a second.
+    carried[FACE] = 2000;
+    for (let t = 2000; t < 2000 + IDLE_BLEND_MS + 32; t += 16) blend.update(t, carried, 16);
+    carried[FACE] = -1;
+    blend.update(2400, carried, 16);
+    expect(blend.active(FACE)).toBe(true);
   });
 });
 

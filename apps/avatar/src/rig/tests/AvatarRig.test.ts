@@ -1,46 +1,11 @@
-import { VRM, VRMExpression, VRMExpressionManager, VRMHumanoid, type VRMMeta } from '@pixiv/three-vrm';
 import { arkitBlendshapeIndex, humanoidBoneIndex, RIG_EXPRESSION_NAMES, type RigExpressionName } from '@rigcast/protocol';
-import { Group, Object3D, Quaternion, Vector3 } from 'three';
+import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { QUAT_STRIDE, RigPose } from '../../pose';
 import { AvatarRig } from '../AvatarRig';
-import { applyPoseNaive } from '../applyPoseNaive';
+import { applyPoseNaive } from '../../../bench/page/applyPoseNaive';
 import { applyPoseToRig } from '../applyPoseToRig';
-
-/** A small real three-vrm model built in memory: a spine-to-head chain, two arms, and the given expressions. */
-function makeVRM(metaVersion: '0' | '1', expressionNames: string[]): VRM {
-  const scene = new Group();
-  const bone = (parent: Object3D, y: number, x = 0) => {
-    const node = new Object3D();
-    node.position.set(x, y, 0);
-    parent.add(node);
-    return node;
-  };
-  const hips = bone(scene, 1);
-  const spine = bone(hips, 0.1);
-  const chest = bone(spine, 0.15);
-  const neck = bone(chest, 0.25);
-  const head = bone(neck, 0.1);
-  const leftUpperArm = bone(chest, 0.2, 0.2);
-  const rightUpperArm = bone(chest, 0.2, -0.2);
-  const leg = (x: number) => {
-    const upper = bone(hips, -0.1, x);
-    const lower = bone(upper, -0.4);
-    return [upper, lower, bone(lower, -0.4)];
-  };
-  const [leftUpperLeg, leftLowerLeg, leftFoot] = leg(0.1);
-  const [rightUpperLeg, rightLowerLeg, rightFoot] = leg(-0.1);
-  const leftLowerArm = bone(leftUpperArm, 0, 0.25);
-  const rightLowerArm = bone(rightUpperArm, 0, -0.25);
-  const leftHand = bone(leftLowerArm, 0, 0.25);
-  const rightHand = bone(rightLowerArm, 0, -0.25);
-  const nodes = { hips, spine, chest, neck, head, leftUpperArm, rightUpperArm, leftLowerArm, rightLowerArm, leftHand, rightHand, leftUpperLeg, leftLowerLeg, leftFoot, rightUpperLeg, rightLowerLeg, rightFoot };
-  const humanoid = new VRMHumanoid(Object.fromEntries(Object.entries(nodes).map(([name, node]) => [name, { node }])) as never);
-  scene.add(humanoid.normalizedHumanBonesRoot);
-  const expressionManager = new VRMExpressionManager();
-  for (const name of expressionNames) expressionManager.registerExpression(new VRMExpression(name));
-  return new VRM({ scene, humanoid, expressionManager, meta: { metaVersion } as VRMMeta });
-}
+import { makeTestVRM as makeVRM } from './makeTestVRM';
 
 const expressionIndex = (name: RigExpressionName) => RIG_EXPRESSION_NAMES.indexOf(name);
 

@@ -6,16 +6,77 @@ import {
   MAX_FRAME_BYTES,
   MAX_ROTATION_ERROR_DEG,
   RIG_EXPRESSION_NAMES,
+  createDecodeTarget,
   createNeutralFrame,
   decodeFrame,
+  decodeFrameInto,
   encodeFrame,
   frameFromJSON,
   frameToJSON,
   tryDecodeFrame,
+  validateFrame,
+  type DecodeTarget,
   type Quat,
   type RigFrame,
 } from '../../index';
+import { isDeepStrictEqual } from 'node:util';
 import { mulberry32, randomFrame } from './randomFrames';
+
+/** The error `decode` throws for `input`, or null when it decodes. */
+function thrown(decode: () => unknown): FrameDecodeError | null {
+  try {
+    decode();
+    return null;
+  } catch (error) {
+    if (!(error instanceof FrameDecodeError)) throw error;
+    return error;
+  }
+}
+
+/** What the three readers made of one input. */
+interface Verdicts {
+  /** decodeFrame's verdict. */
+  error: FrameDecodeError | null;
+  /** How decodeFrameInto or validateFrame disagreed with decodeFrame, or '' when they agree. */
+  disagreement: string;
+}
+
+/**
+ * Runs all three readers on `input`: decodeFrame, decodeFrameInto (into a target reused across
+ * calls) and validateFrame. They must agree on the error (reason and message) and, for valid
+ * input, on the frame. Plain comparisons, so that 20,000 inputs stay quick.
+ */
+function verdicts(input: unknown, target = createDecodeTarget()): Verdicts {
+  let decoded: RigFrame | undefined;
+  const error = thrown(() => (decoded = decodeFrame(input)));
+  let into: RigFrame | undefined;
+  const intoError = thrown(() => (into = decodeFrameInto(input, target)));
+  const validated = validateFrame(input);
+  const expected = error?.message ?? null;
+  let disagreement = '';
+  if ((intoError?.message ?? null) !== expected) disagreement = `decodeFrameInto: ${intoError?.message ?? 'valid'}`;
+  else if ((validated?.message ?? null) !== expected) disagreement = `validateFrame: ${validated?.message ?? 'valid'}`;
+  else if (decoded && !isDeepStrictEqual({ ...withoutAbsentBones(into!) }, { ...decoded })) disagreement = 'decodeFrameInto decoded another frame';
+  return { error, disagreement: disagreement && `${disagreement}, decodeFrame: ${expected ?? 'valid'}` };
+}
+
+/** The three readers' common verdict on `input` (the test fails when they disagree). */
+function agreeingVerdict(input: unknown, target?: DecodeTarget): FrameDecodeError | null {
+  const { error, disagreement } = verdicts(input, target);
+  expect(disagreement).toBe('');
+  return error;
+}
+
+/** A decoded-into frame as decodeFrame builds it: no `undefined` bone entries, no `undefined` face or body keys. */
+function withoutAbsentBones(frame: RigFrame): RigFrame {
+  const copy: RigFrame = { seq: frame.seq, time: frame.time };
+  if (frame.face) copy.face = frame.face;
+  if (frame.body) {
+    const bones = Object.fromEntries(Object.entries(frame.body.bones).filter(([, q]) => q !== undefined));
+    copy.body = { bones, confidence: frame.body.confidence };
+  }
+  return copy;
+}
 
 function angleBetweenDeg(p: Quat, q: Quat): number {
   const dot = Math.abs(p[0] * q[0] + p[1] * q[1] + p[2] * q[2] + p[3] * q[3]);
@@ -26,9 +87,16 @@ describe('binary codec', () => {
   it('round-trips 2,000 random frames within the documented error bounds', () => {
     const rand = mulberry32(42);
     let worstAngle = 0, worstWeight = 0, worstPosition = 0, worstGaze = 0;
+    const target = createDecodeTarget();
+    const intoMismatches: number[] = [];
     for (let n = 0; n < 2000; n++) {
       const frame = randomFrame(rand, n % 56);
-      const back = decodeFrame(encodeFrame(frame));
+      const bytes = encodeFrame(frame);
+      const back = decodeFrame(bytes);
+      // The reused target gives the same frame, whatever it held before (bone counts vary 0–55).
+      if (!isDeepStrictEqual({ ...withoutAbsentBones(decodeFrameInto(bytes, target)) }, { ...back }) || validateFrame(bytes) !== null) {
+        intoMismatches.push(n);
+      }
       expect(back.seq).toBe(frame.seq);
       expect(back.time).toBe(frame.time);
       const f = frame.face!, b = back.face!;
@@ -44,6 +112,7 @@ describe('binary codec', () => {
         worstAngle = Math.max(worstAngle, angleBetweenDeg(q as Quat, decoded!));
       }
     }
+    expect(intoMismatches).toEqual([]);
     expect(worstAngle).toBeLessThanOrEqual(MAX_ROTATION_ERROR_DEG);
     expect(worstWeight).toBeLessThanOrEqual(1 / 255);
     expect(worstPosition).toBeLessThanOrEqual(0.001);
@@ -112,21 +181,39 @@ describe('decoding is validation', () => {
     expect(() => decodeFrame(longQuat)).toThrow(/bad-value: face.head/);
   });
 
-  it('throws nothing but FrameDecodeError on 20,000 random byte strings', () => {
+  it('throws nothing but FrameDecodeError on 20,000 random byte strings, and the three readers agree on each', () => {
     const rand = mulberry32(99);
+    const target = createDecodeTarget();
     let accepted = 0;
+    const reasons = new Set<string>();
+    const disagreements: string[] = [];
     for (let n = 0; n < 20000; n++) {
       const bytes = n % 2 ? good.slice() : new Uint8Array(Math.floor(rand() * 600));
       for (let i = 0; i < bytes.length; i++) if (n % 2 === 0 || rand() < 0.02) bytes[i] = Math.floor(rand() * 256);
-      try {
-        decodeFrame(bytes);
-        accepted++;
-      } catch (error) {
-        expect(error).toBeInstanceOf(FrameDecodeError);
-      }
+      const { error, disagreement } = verdicts(bytes, target);
+      if (disagreement) disagreements.push(`#${n}: ${disagreement}`);
+      if (error) reasons.add(error.reason);
+      else accepted++;
     }
+    expect(disagreements).toEqual([]);
     // Mutated good frames often stay valid (a weight byte is any byte); pure noise almost never does.
     expect(accepted).toBeGreaterThan(0);
+    expect([...reasons].sort()).toEqual(['bad-flags', 'bad-value', 'oversized', 'truncated', 'unknown-version']);
+  });
+
+  it('the three readers agree on every case above, on an ArrayBuffer and a DataView, and on frames with no face or no body', () => {
+    for (const [, input] of cases) agreeingVerdict(input);
+    agreeingVerdict(good.slice().buffer);
+    agreeingVerdict(new DataView(good.slice().buffer));
+    const target = createDecodeTarget();
+    const withBody = randomFrame(mulberry32(5), 30);
+    expect(agreeingVerdict(encodeFrame(withBody), target)).toBeNull();
+    const bodyOnly: RigFrame = { seq: 3, time: 4, body: withBody.body };
+    expect(agreeingVerdict(encodeFrame(bodyOnly), target)).toBeNull();
+    expect(target.frame.face).toBeUndefined();
+    expect(agreeingVerdict(encodeFrame({ seq: 5, time: 6 }), target)).toBeNull();
+    expect(target.frame.body).toBeUndefined();
+    expect(target.frame.face).toBeUndefined();
   });
 });
 

@@ -1,46 +1,26 @@
 import { createNeutralFace, type FaceRig } from '@rigcast/protocol';
-import { PerformanceObserver } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { WARM_UP_CALLS, bytesPerCall, gc } from '../../../../../test/support/allocation';
 import { loadFaceFixture } from '../../fixture/loadFaceFixture';
 import { FaceSolver } from '../FaceSolver';
 import { FaceStateLayout, createFaceState, writeFaceRig } from '../FaceState';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const fixture = loadFaceFixture();
 const FRAME_MS = 1000 / 30;
-const WARM_UP_CALLS = 5000;
+const MEASURED_CALLS = 1000;
 /**
  * Capture times as a webcam delivers them: fractional, jittered steps. The warm-up sees steps of
- * 21–45 ms (30 fps ± 12 ms); after it, steps of 46–110 ms (a slower camera, dropped frames), so
- * whatever a solver works out lazily for a time step it has not seen is paid inside the measurement.
+ * 21–45 ms (30 fps ± 12 ms); after it, each measured run of {@link MEASURED_CALLS} calls sees a
+ * range of longer steps no earlier call saw (46–66 ms, then 66–86 ms, … up to 206 ms: a slower
+ * camera, dropped frames), so whatever a solver works out lazily for a new time step is paid inside
+ * every measurement.
  */
 const times = new Float64Array(30_000);
 for (let i = 1, seed = 7; i < times.length; i++) {
   seed = (seed * 1103515245 + 12345) >>> 0;
   const random = seed / 2 ** 32;
-  times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? FRAME_MS + random * 24 - 12 : 46 + random * 64);
-}
-
-/** Heap bytes allocated per call of `step(i)` over `calls` calls; throws if a GC ran meanwhile (the figure would be wrong). */
-async function bytesPerCall(step: (i: number) => void, calls: number): Promise<number> {
-  for (let i = 0; i < WARM_UP_CALLS; i++) step(i); // warm up JIT and inline caches
-  let gcRuns = 0;
-  const observer = new PerformanceObserver((list) => {
-    gcRuns += list.getEntries().length;
-  });
-  gc();
-  await new Promise((r) => setTimeout(r, 20));
-  observer.observe({ entryTypes: ['gc'] });
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < calls; i++) step(WARM_UP_CALLS + i);
-  const bytes = (process.memoryUsage().heapUsed - before) / calls;
-  await new Promise((r) => setTimeout(r, 20));
-  observer.disconnect();
-  if (gcRuns > 0) throw new Error(`${gcRuns} GC runs during the measurement: use fewer calls`);
-  return bytes;
+  const run = Math.min(7, Math.floor((i - WARM_UP_CALLS - 1) / MEASURED_CALLS));
+  times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? FRAME_MS + random * 24 - 12 : 46 + 20 * run + random * 20);
 }
 
 function solveInto(face: FaceRig, smoothing = 0.5): (i: number) => void {
@@ -62,10 +42,10 @@ describe('FaceSolver per-frame allocation', () => {
       for (let k = FaceStateLayout.Blendshapes; k < FaceStateLayout.Size; k++) state[k] = ((i + k) % 97) / 97 + 1e-3;
       writeFaceRig(written, state);
     };
-    const baseline = await bytesPerCall(writeOnly, 1000);
-    const solve = await bytesPerCall(solveInto(createNeutralFace()), 1000);
+    const baseline = await bytesPerCall(writeOnly, MEASURED_CALLS);
+    const solve = await bytesPerCall(solveInto(createNeutralFace()), MEASURED_CALLS);
     // Smoothing 0 switches the Kalman position filter off: it must cost nothing then either.
-    const unfiltered = await bytesPerCall(solveInto(createNeutralFace(), 0), 1000);
+    const unfiltered = await bytesPerCall(solveInto(createNeutralFace(), 0), MEASURED_CALLS);
     console.log(`per frame (jittered steps): solve ${solve.toFixed(0)} B, unfiltered ${unfiltered.toFixed(0)} B, writing a FaceRig alone ${baseline.toFixed(0)} B`);
     // Beyond the output, at most a few boxed numbers (< 8 × 16 B) that V8 may leave in the JIT's
     // code; one copied landmark array, blendshape list or FaceRig would be kilobytes, and a

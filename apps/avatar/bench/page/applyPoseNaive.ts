@@ -1,7 +1,7 @@
 import { ARKIT_BLENDSHAPE_NAMES, HUMANOID_BONE_NAMES, RIG_EXPRESSION_NAMES } from '@rigcast/protocol';
 import { MathUtils } from 'three';
-import { QUAT_STRIDE, type RigPose } from '../pose';
-import type { AvatarRig } from './AvatarRig';
+import { QUAT_STRIDE, type RigPose } from '../../src/pose';
+import type { AvatarRig } from '../../src/rig';
 
 /**
  * The benchmark's baseline: the same result as {@link applyPoseToRig}, written the way a first

@@ -1,7 +1,9 @@
 import { MEDIAPIPE_BLENDSHAPE_NAMES } from '@rigcast/protocol';
+import { FACE_LANDMARK_COUNT_WITH_IRIS } from '@rigcast/solver';
+import type { PackedLayout } from '../detect/PackedLayout';
 
-/** FaceLandmarker's landmark count with iris refinement (468 mesh + 10 iris). */
-export const FACE_LANDMARK_COUNT = 478;
+/** FaceLandmarker's landmark count with iris refinement (468 mesh + 10 iris), as the solver reads it. */
+export const FACE_LANDMARK_COUNT = FACE_LANDMARK_COUNT_WITH_IRIS;
 /** Components per landmark in the packed buffer: x, y, z. */
 export const LANDMARK_STRIDE = 3;
 /** FaceLandmarker's blendshape categories, `_neutral` included. */
@@ -26,6 +28,11 @@ export interface PackedFaceInfo {
   hasMatrix: boolean;
   /** Time spent in `detectForVideo`, ms. */
   inferenceMs: number;
+}
+
+/** Info for a result with no face yet. */
+export function createPackedFaceInfo(): PackedFaceInfo {
+  return { hasFace: false, hasBlendshapes: false, hasMatrix: false, inferenceMs: 0 };
 }
 
 /** A new set of arrays for one result. Allocate once per in-flight slot, then reuse. */
@@ -77,3 +84,17 @@ export function packFaceResult(result: FaceLandmarkerOutput, arrays: PackedFaceA
     info.hasMatrix = true;
   }
 }
+
+/** How FaceLandmarker's results travel between the worker and the page. */
+export const FACE_LAYOUT: PackedLayout<FaceLandmarkerOutput, PackedFaceArrays, PackedFaceInfo> = {
+  createArrays: createPackedFaceArrays,
+  createInfo: createPackedFaceInfo,
+  pack: packFaceResult,
+  transferList: (arrays) => [arrays.landmarks.buffer as ArrayBuffer, arrays.blendshapes.buffer as ArrayBuffer, arrays.matrix.buffer as ArrayBuffer],
+  copyInfo(from, to) {
+    to.hasFace = from.hasFace;
+    to.hasBlendshapes = from.hasBlendshapes;
+    to.hasMatrix = from.hasMatrix;
+    to.inferenceMs = from.inferenceMs;
+  },
+};

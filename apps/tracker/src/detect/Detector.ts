@@ -1,36 +1,38 @@
 import type { DelegateName } from './DelegateName';
-import type { FaceConnections } from './faceConnections';
-import type { PackedFaceArrays, PackedFaceInfo } from './packFaceResult';
 
 /** Where inference runs. */
 export const DetectorThread = { Worker: 'worker', Main: 'main' } as const;
 export type DetectorThread = (typeof DetectorThread)[keyof typeof DetectorThread];
 
 /** What a ready detector runs on. */
-export interface FaceDetectorInfo {
+export interface DetectorInfo<Extra> {
   delegate: DelegateName;
   thread: DetectorThread;
   /** Why the GPU delegate was not used, when it was tried and failed. */
   gpuError?: string;
   /** Why the worker was not used, when it was tried and failed. */
   workerError?: string;
-  connections: FaceConnections;
+  /** What the task hands the page once, when ready (the face: its landmark connections). */
+  extra: Extra;
 }
 
 /** One frame's packed result. The arrays belong to the detector and are valid until the next `detect`. */
-export interface FaceDetection {
-  arrays: PackedFaceArrays;
-  info: PackedFaceInfo;
+export interface Detection<Arrays, Info> {
+  arrays: Arrays;
+  info: Info;
 }
 
-/** Runs FaceLandmarker on video frames, one frame in flight at a time. */
-export interface FaceDetector {
-  readonly info: FaceDetectorInfo;
+/**
+ * Runs one MediaPipe task on video frames, one frame in flight at a time, in a Web Worker or on
+ * the page's thread ({@link createDetector} picks).
+ */
+export interface Detector<Arrays, Info, Extra> {
+  readonly info: DetectorInfo<Extra>;
   /**
-   * Detects the face in the frame `video` shows now. `timestampMs` must increase from call to call.
+   * Detects in the frame `video` shows now. `timestampMs` must increase from call to call.
    * Call again only after the previous call settled.
    */
-  detect(video: HTMLVideoElement, timestampMs: number): Promise<FaceDetection>;
+  detect(video: HTMLVideoElement, timestampMs: number): Promise<Detection<Arrays, Info>>;
   /** Frees the model and the worker. */
   close(): void;
 }

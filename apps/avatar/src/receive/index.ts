@@ -1,0 +1,1 @@
+export { FrameReceiver, type FrameHandler } from './FrameReceiver';

@@ -1,0 +1,40 @@
+import type { RigFrame } from '@rigcast/protocol';
+import type { LandmarkOverlay } from '../ui/LandmarkOverlay';
+import type { SourceStats } from './SourceStats';
+
+/**
+ * One thing the tracker tracks: a detector (a MediaPipe task with its model, in its own worker,
+ * with the page's thread as a fallback) plus a solver that writes the source's part of the one
+ * shared {@link RigFrame}. The face writes `frame.face`; a pose source would write the body's
+ * torso, arms and legs, a hands source the hands and fingers.
+ *
+ * The {@link TrackerPipeline} runs every enabled, ready source's {@link detect} on the same video
+ * frame at once, waits for all of them, then calls {@link solve} on each in its list order (so
+ * hands can read the arms a pose source solved), and publishes the frame.
+ */
+export interface TrackerSource {
+  /** Names the source in the HUD and the page's state: `face`, `pose`, `hands`. */
+  readonly name: string;
+  /** What the source is doing; the source keeps it current. */
+  readonly stats: SourceStats;
+  /** Whether the pipeline runs it. May change at run time; a disabled source's part is cleared. */
+  enabled: boolean;
+  /**
+   * Downloads the model (progress in `stats.modelProgress`) and starts the detector. Rejects with
+   * an error whose message tells the user what to do.
+   */
+  load(): Promise<void>;
+  /**
+   * Detects in the frame `video` shows now and keeps the result for {@link solve}. Resolves once
+   * the result is in. `timestampMs` is the same for every source and increases from frame to frame.
+   */
+  detect(video: HTMLVideoElement, timestampMs: number): Promise<void>;
+  /** Solves the last detection into this source's part of `frame`. Allocates nothing. */
+  solve(frame: RigFrame, timestampMs: number, width: number, height: number): void;
+  /** Marks this source's part of `frame` as not tracked (the source is off or not ready). */
+  clear(frame: RigFrame): void;
+  /** Draws the last detection over the preview (after `overlay.clear`). */
+  draw(overlay: LandmarkOverlay): void;
+  /** Frees the detector and its worker. */
+  close(): void;
+}

@@ -1,0 +1,1 @@
+export { TrackerSession, type TrackerSessionEvents } from './TrackerSession';

@@ -1,0 +1,76 @@
+/** What the controls ask the page to do. */
+export interface TrackerControlEvents {
+  /** Start, or stop when running. */
+  onStartStop(): void;
+  onCalibrate(): void;
+  onMirror(mirror: boolean): void;
+  onSmoothing(smoothing: number): void;
+  /** A camera was picked (`''` is the default camera). */
+  onCamera(deviceId: string): void;
+  onFile(file: File): void;
+}
+
+/** The elements of the controls panel. */
+export interface TrackerControlElements {
+  preview: HTMLElement;
+  start: HTMLButtonElement;
+  calibrate: HTMLButtonElement;
+  camera: HTMLSelectElement;
+  file: HTMLInputElement;
+  mirror: HTMLInputElement;
+  smoothing: HTMLInputElement;
+  smoothingValue: HTMLOutputElement;
+  room: HTMLElement;
+}
+
+/** The controls panel: buttons, camera and file pickers, mirror and smoothing. */
+export class TrackerControls {
+  constructor(
+    private readonly elements: TrackerControlElements,
+    events: TrackerControlEvents,
+  ) {
+    elements.start.addEventListener('click', () => events.onStartStop());
+    elements.calibrate.addEventListener('click', () => events.onCalibrate());
+    elements.mirror.addEventListener('change', () => {
+      this.showMirror(elements.mirror.checked);
+      events.onMirror(elements.mirror.checked);
+    });
+    elements.smoothing.addEventListener('input', () => {
+      const smoothing = Number(elements.smoothing.value);
+      elements.smoothingValue.textContent = smoothing.toFixed(2);
+      events.onSmoothing(smoothing);
+    });
+    elements.camera.addEventListener('change', () => events.onCamera(elements.camera.value));
+    elements.file.addEventListener('change', () => {
+      const file = elements.file.files?.[0];
+      if (file) events.onFile(file);
+    });
+  }
+
+  /** Shows the settings the page starts with, and where it publishes. */
+  show(settings: { mirror: boolean; smoothing: number }, publishesTo: string): void {
+    const { elements } = this;
+    elements.room.textContent = publishesTo;
+    elements.mirror.checked = settings.mirror;
+    this.showMirror(settings.mirror);
+    elements.smoothing.value = String(settings.smoothing);
+    elements.smoothingValue.textContent = settings.smoothing.toFixed(2);
+  }
+
+  /** The start button says Stop while tracking runs. */
+  setRunning(running: boolean): void {
+    this.elements.start.textContent = running ? 'Stop' : 'Start';
+  }
+
+  /** Lists the cameras and selects `selectedId` (the default camera when it is not among them). */
+  setCameras(cameras: readonly MediaDeviceInfo[], selectedId: string): void {
+    const select = this.elements.camera;
+    select.replaceChildren(new Option('default camera', ''));
+    cameras.forEach((camera, index) => select.add(new Option(camera.label || `camera ${index + 1}`, camera.deviceId)));
+    select.value = cameras.some((camera) => camera.deviceId === selectedId) ? selectedId : '';
+  }
+
+  private showMirror(mirror: boolean): void {
+    this.elements.preview.classList.toggle('mirrored', mirror);
+  }
+}

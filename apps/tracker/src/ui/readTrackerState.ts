@@ -1,0 +1,81 @@
+import type { HubClient } from '@rigcast/client';
+import type { VideoInput } from '../input/VideoInput';
+import type { TrackerPipeline } from '../pipeline/TrackerPipeline';
+import type { TrackerSource } from '../pipeline/TrackerSource';
+import type { TrackerSession } from '../session/TrackerSession';
+import type { SourceState, TrackerState } from './TrackerState';
+
+/** The objects the tracker page's state is read from. */
+export interface TrackerStateSources {
+  session: TrackerSession;
+  pipeline: TrackerPipeline;
+  publisher: HubClient;
+  input: VideoInput;
+  /** Settings that were ignored, and other notes for the user; empty when none. */
+  notice(): string;
+}
+
+function sourceState(source: TrackerSource): SourceState {
+  const { stats } = source;
+  return {
+    status: stats.status,
+    enabled: source.enabled,
+    modelProgress: stats.modelProgress,
+    inferenceMs: stats.inferenceMs.value,
+    solveMs: stats.solveMs.value,
+    tracking: stats.tracking,
+    delegate: stats.delegate,
+    thread: stats.thread,
+    error: stats.error,
+  };
+}
+
+/** The least advanced download among the enabled sources; NaN while one has no known size. */
+function modelProgress(sources: readonly TrackerSource[]): number {
+  let least = 1;
+  for (const source of sources) {
+    if (!source.enabled) continue;
+    const progress = source.stats.modelProgress;
+    if (Number.isNaN(progress)) return Number.NaN;
+    least = Math.min(least, progress);
+  }
+  return least;
+}
+
+/** The slowest enabled source's smoothed inference time: the one that paces the frame. */
+function slowestInference(sources: readonly TrackerSource[]): number {
+  let slowest = Number.NaN;
+  for (const source of sources) {
+    const ms = source.stats.inferenceMs.value;
+    if (source.enabled && !Number.isNaN(ms) && !(ms <= slowest)) slowest = ms;
+  }
+  return slowest;
+}
+
+/** A snapshot of the tracker page. */
+export function readTrackerState({ session, pipeline, publisher, input, notice }: TrackerStateSources): TrackerState {
+  const sources = pipeline.sources;
+  const first = sources[0]?.stats;
+  const now = performance.now();
+  return {
+    status: session.status,
+    fps: pipeline.isRunning ? pipeline.fps.rate(now) : 0,
+    framesSent: publisher.framesSent,
+    inferenceMs: slowestInference(sources),
+    solveMs: pipeline.solveMs.value,
+    rttMs: publisher.rttMs,
+    delegate: first?.delegate ?? '',
+    delegateNote: first?.delegateNote ?? '',
+    thread: first?.thread ?? '',
+    modelProgress: modelProgress(sources),
+    error: session.error,
+    connection: publisher.state,
+    hubError: publisher.detail,
+    rejected: publisher.rejectedCount,
+    lastRejected: publisher.lastRejected,
+    tracking: first?.tracking ?? '',
+    input: input.kind,
+    notice: notice(),
+    sources: Object.fromEntries(sources.map((source) => [source.name, sourceState(source)])),
+  };
+}
