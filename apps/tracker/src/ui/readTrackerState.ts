@@ -71,6 +71,7 @@ export function readTrackerState({ session, pipeline, publisher, input, notice }
     error: session.error,
     connection: publisher.state,
     hubError: publisher.detail,
+    viewers: publisher.viewers,
     rejected: publisher.rejectedCount,
     lastRejected: publisher.lastRejected,
     tracking: first?.tracking ?? '',

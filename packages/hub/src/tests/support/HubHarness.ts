@@ -35,7 +35,8 @@ export class HubHarness {
       autoConnect: false,
       reconnection: options.reconnection ?? false,
       extraHeaders: options.extraHeaders,
-      localAddress: options.localAddress,
+      // Passed on to the Node WebSocket, though socket.io-client's types leave it out.
+      ...({ localAddress: options.localAddress } as object),
       forceNew: true,
     });
     this.sockets.push(socket);
