@@ -23,6 +23,8 @@ export interface HubNodeOptions {
   built?: boolean;
   /** Name in messages. */
   name?: string;
+  /** CLI options; default `--offline --allow-missing-apps` (tests: no downloads, no app build needed). */
+  cliArgs?: string[];
 }
 
 /** What `/healthz` says (the parts the cluster tools read). */
@@ -79,7 +81,7 @@ export class HubNode {
 
   /** Starts the process and resolves once it listens (and, in cluster mode, once Redis is up). */
   async launch(): Promise<void> {
-    const args = ['--offline', '--allow-missing-apps', '--port', String(this.port), '--host', '127.0.0.1'];
+    const args = [...(this.options.cliArgs ?? ['--offline', '--allow-missing-apps']), '--port', String(this.port), '--host', '127.0.0.1'];
     const env = {
       ...process.env,
       RIGCAST_PUBLISH_KEY: this.options.publishKey,

@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import type WebSocket from 'ws';
 import { RelayKind, type FrameCheck, type GeneratorMessage, type ViewerPlan } from './BenchMessages';
+import { clock } from './benchChildren';
 import { LatencyHistogram } from './LatencyHistogram';
 import { connectLightViewer } from './lightViewer';
 
@@ -27,7 +28,6 @@ const TIME_KEY = Buffer.from('"time":');
 const COMMA = 0x2c;
 const CLOSE_BRACE = 0x7d;
 
-const clock = () => performance.timeOrigin + performance.now();
 const ioSockets: Socket[] = [];
 const lightSockets: WebSocket[] = [];
 const histogram = new LatencyHistogram();
