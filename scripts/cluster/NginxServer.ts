@@ -25,6 +25,25 @@ export interface NginxOptions {
  * (pid, logs, temp files) in `dir`, so it runs without root and without touching /etc/nginx.
  */
 export function localNginxConfig(dir: string, port: number, hubPorts: readonly number[]): string {
+  return nginxMainConfig(
+    dir,
+    `    include ${join(DEPLOY_NGINX_DIR, 'rigcast-http.conf')};
+
+    upstream rigcast_hubs {
+        least_conn;
+${hubPorts.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeout=${FAIL_TIMEOUT_S}s;`).join('\n')}
+    }
+
+    server {
+        listen 127.0.0.1:${port};
+        include ${join(DEPLOY_NGINX_DIR, 'rigcast-locations.conf')};
+    }
+`,
+  );
+}
+
+/** A whole nginx.conf around `httpBody` (http-level directives), with pid, logs and temp files in `dir`. */
+export function nginxMainConfig(dir: string, httpBody: string): string {
   const temp = (name: string) => join(dir, 'temp', name);
   return `worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
@@ -42,17 +61,7 @@ http {
     uwsgi_temp_path ${temp('uwsgi')};
     scgi_temp_path ${temp('scgi')};
 
-    include ${join(DEPLOY_NGINX_DIR, 'rigcast-http.conf')};
-
-    upstream rigcast_hubs {
-        least_conn;
-${hubPorts.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeout=${FAIL_TIMEOUT_S}s;`).join('\n')}
-    }
-
-    server {
-        listen 127.0.0.1:${port};
-        include ${join(DEPLOY_NGINX_DIR, 'rigcast-locations.conf')};
-    }
+${httpBody}
 }
 `;
 }
@@ -70,11 +79,16 @@ export class NginxServer {
 
   static async start(options: NginxOptions): Promise<NginxServer> {
     const port = options.port ?? (await freePort());
+    return NginxServer.run((dir) => localNginxConfig(dir, port, options.hubPorts), port);
+  }
+
+  /** Runs nginx with the configuration `configFor` writes for its folder; resolves once `port` accepts connections. */
+  static async run(configFor: (dir: string) => string, port: number): Promise<NginxServer> {
     const dir = mkdtempSync(join(tmpdir(), 'rigcast-nginx-'));
     // Workers may run as another user when nginx starts as root.
     chmodSync(dir, 0o755);
     mkdirSync(join(dir, 'temp'));
-    writeFileSync(join(dir, 'nginx.conf'), localNginxConfig(dir, port, options.hubPorts));
+    writeFileSync(join(dir, 'nginx.conf'), configFor(dir));
     const server = new NginxServer(port, dir);
     try {
       await waitForPort(port, START_TIMEOUT_MS, 'nginx');
