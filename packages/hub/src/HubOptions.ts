@@ -1,5 +1,4 @@
 import { PACKAGE_PATHS } from './packagePaths.js';
-import type { RelayPath } from './relay/ViewerWriter.js';
 
 /**
  * Defaults of {@link HubOptions}. The folders are inside the installed package.
@@ -75,7 +74,7 @@ export interface HubOptions {
    * How frames are written to viewers: `fast` (pre-built WebSocket frames past Engine.IO) or
    * `public` (Engine.IO's public API only; slower). Default: `RIGCAST_RELAY_PATH`, else `fast`.
    */
-  relayPath?: RelayPath;
+  relayPath?: 'fast' | 'public';
   /** Where the hub reports what an operator should know (Redis lost and back). Default: stderr. */
   log?: (line: string) => void;
 }

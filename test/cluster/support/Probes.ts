@@ -1,5 +1,6 @@
 import { HubClient, type RetryPolicy } from '@rigcast/client';
-import { ClientRole, SEQ_OFFSET, createNeutralFrame, encodeFrame } from '@rigcast/protocol';
+import { ClientRole, SEQ_OFFSET } from '@rigcast/protocol';
+import { frameBytes } from '../../../packages/hub/src/tests/support/HubHarness.js';
 import { PUBLISH_KEY } from './Cluster.js';
 
 /** One frame as a viewer got it. */
@@ -48,11 +49,9 @@ export class ViewerProbe {
   }
 }
 
-/** The frame a test publisher sends as `seq`: a neutral face whose mouth moves with `seq`, timed now. */
+/** The frame a test publisher sends as `seq`: the hub tests' frame, timed now (wall clock, as the tracker's). */
 export function testFrame(seq: number): Uint8Array {
-  const frame = createNeutralFrame(seq, Date.now());
-  frame.face!.blendshapes.jawOpen = (seq % 256) / 255;
-  return encodeFrame(frame);
+  return frameBytes(seq, Date.now());
 }
 
 /** A publisher: the real client the tracker uses (HubClient), sending {@link testFrame}s at `hz` while started. */
