@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
 import { vitestFromSource } from '../../sourceConditions.ts';
 
-export default defineProject({ ...vitestFromSource, test: { name: 'protocol', include: ['src/**/*.test.ts'] } });
+// Round trips and fits over thousands of samples: several seconds each on a busy 2-core machine.
+export default defineProject({ ...vitestFromSource, test: { name: 'protocol', include: ['src/**/*.test.ts'], testTimeout: 60_000 } });

@@ -9,6 +9,7 @@ export {
   quatFromBasis,
   quatFromHeadAngles,
   quatFromRotationMatrix,
+  quatFromRotationVector,
   quatFromUnitVectors,
   quatIdentity,
   quatInverseMultiply,
@@ -20,9 +21,11 @@ export {
   quatSlerpFlat,
   quatSwingTwist,
   quatToHeadAngles,
+  quatToRotationVector,
   quatTwistAngle,
   type HeadAngles,
 } from './quaternion';
+export { quatFitRotation } from './fitRotation';
 export { DEG, clamp, clamp01, lerp, ramp, smoothstep01 } from './scalar';
 export {
   vec3Add,

@@ -100,6 +100,20 @@ export function quatAngleBetween(a: QuatIn, b: QuatIn): number {
 }
 
 /**
+ * The rotation vector of `q` (axis × angle, the angle in [0, π]): the inverse of
+ * {@link quatFromRotationVector}. `q` and `−q` give the same vector.
+ */
+export function quatToRotationVector<T extends Vec3Out>(out: T, q: QuatIn): T {
+  const sign = q[3] < 0 ? -1 : 1;
+  const x = q[0] * sign, y = q[1] * sign, z = q[2] * sign;
+  const sinHalf = Math.sqrt(x * x + y * y + z * z);
+  const angle = 2 * Math.atan2(sinHalf, q[3] * sign);
+  const s = sinHalf < 1e-12 ? 2 : angle / sinHalf;
+  out[0] = x * s; out[1] = y * s; out[2] = z * s;
+  return out;
+}
+
+/**
  * Spherical interpolation of quaternions stored flat at offsets (`[x, y, z, w]` from each
  * offset), from `a` (t = 0) to `b` (t = 1) along the shorter arc, normalized. `dst` may be `a`
  * or `b`. Poses kept as one `Float64Array` of many rotations blend with this directly.
@@ -175,6 +189,18 @@ export function quatFromUnitVectors<T extends QuatOut>(out: T, from: Vec3In, to:
     r,
   );
   return quatNormalize(out);
+}
+
+/**
+ * The rotation by the rotation vector `(x, y, z)`: about its direction, by its length in radians
+ * (the exponential map). Precise for tiny vectors.
+ */
+export function quatFromRotationVector<T extends QuatOut>(out: T, x: number, y: number, z: number): T {
+  const angle = Math.sqrt(x * x + y * y + z * z);
+  // sin(θ/2)/θ, by its series below 1e-4 rad.
+  const s = angle < 1e-4 ? 0.5 - (angle * angle) / 48 : Math.sin(angle / 2) / angle;
+  out[0] = x * s; out[1] = y * s; out[2] = z * s; out[3] = Math.cos(angle / 2);
+  return out;
 }
 
 /**

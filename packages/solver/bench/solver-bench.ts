@@ -4,6 +4,8 @@
  * rest and lag on the roll sweeps.
  *
  *   pnpm bench:solver            (SOLVER_BENCH_PASSES=200 for more passes; default 100)
+ *
+ * Then the hands (handBench.ts): HandSolver.solve against kalidokit's Hand.solve.
  */
 import { createNeutralFace } from '@rigcast/protocol';
 import { Face } from 'kalidokit/dist/kalidokit.es.js';
@@ -14,6 +16,7 @@ import { ROLL_SWEEPS, STILL_FRAMES, jitter, std, sweepLags } from '../src/face/t
 import type { FaceFixture } from '../src/fixture/FaceFixture';
 import { SELFIE_FACE_IMAGE_MODE_FIXTURE_PATH, loadFaceFixture } from '../src/fixture/loadFaceFixture';
 import { quatToHeadAngles } from '@rigcast/math';
+import { benchHands } from './handBench';
 
 const PASSES = Number(process.env.SOLVER_BENCH_PASSES ?? 100);
 const CALIBRATE_AFTER = 16;
@@ -180,3 +183,5 @@ for (const [label, fixture] of [['VIDEO mode (what the tracker gets; MediaPipe a
   const o = rows[0];
   console.log(`kalidokit ÷ rigcast (smoothing 0.5): std ${fmt(k.std / o.std, 2)}×, jitter ${fmt(k.jitter / o.jitter, 1)}×; rigcast lags kalidokit by ${fmt(o.lag - k.lag, 2)} frames\n`);
 }
+
+benchHands(PASSES);

@@ -12,7 +12,16 @@ export const REST_ARM_DROP_RAD = 70 * DEG;
 /** How far each finger joint bends toward the palm in the relaxed rest pose: a hand at ease is slightly curled. */
 export const REST_FINGER_CURL_RAD = { proximal: 10 * DEG, intermediate: 16 * DEG, distal: 10 * DEG } as const;
 
+/**
+ * How far each thumb bone bends toward the palm in the relaxed rest pose. A thumb at the T-pose
+ * sticks out stiffly in the palm's plane; at ease it droops toward the palm.
+ */
+export const REST_THUMB_CURL_RAD = { metacarpal: 20 * DEG, proximal: 10 * DEG, distal: 10 * DEG } as const;
+
 const FINGER_SEGMENT = /^(left|right)(Index|Middle|Ring|Little)(Proximal|Intermediate|Distal)$/;
+const THUMB_SEGMENT = /^(left|right)Thumb(Metacarpal|Proximal|Distal)$/;
+/** sin 45°: the VRM 1.0 T-pose thumb points 45° between the hand's +X and +Z (forward). */
+const HALF_SQRT2 = Math.SQRT1_2;
 
 /**
  * The relaxed rest rotation of one VRM normalized bone, local to its parent, into `out`: what an
@@ -21,10 +30,22 @@ const FINGER_SEGMENT = /^(left|right)(Index|Middle|Ring|Little)(Proximal|Interme
  * - the upper arms, which hang down by {@link REST_ARM_DROP_RAD}: the left arm points +X, so it
  *   drops by a negative turn about +Z, the right arm by a positive one;
  * - the index, middle, ring and little fingers, curled toward the palm (which faces −Y in the
- *   T-pose) by {@link REST_FINGER_CURL_RAD}, with the same signs.
- * Thumbs, legs, spine, neck and head rest at identity.
+ *   T-pose) by {@link REST_FINGER_CURL_RAD}, with the same signs;
+ * - the thumbs, curled toward the palm by {@link REST_THUMB_CURL_RAD} about the axis across the
+ *   thumb in the palm plane: (1, 0, ∓1)/√2 on the left / right (the T-pose thumb points (±1, 0, 1)/√2).
+ * Legs, spine, neck and head rest at identity.
  */
 export function relaxedRestRotation(bone: HumanoidBoneName, out: Quat): Quat {
+  const thumb = THUMB_SEGMENT.exec(bone);
+  if (thumb) {
+    const half = REST_THUMB_CURL_RAD[thumb[2].toLowerCase() as keyof typeof REST_THUMB_CURL_RAD] / 2;
+    const s = Math.sin(half) * HALF_SQRT2;
+    out[0] = s;
+    out[1] = 0;
+    out[2] = thumb[1] === 'left' ? -s : s;
+    out[3] = Math.cos(half);
+    return out;
+  }
   let angle = 0;
   if (bone === 'leftUpperArm' || bone === 'rightUpperArm') angle = REST_ARM_DROP_RAD;
   else {

@@ -20,11 +20,24 @@ describe('the relaxed rest pose', () => {
     expect(right[1]).toBeCloseTo(left[1], 12);
   });
 
+  it('curls the thumbs toward the palm (−Y) across their own direction, mirror-symmetric', () => {
+    for (const segment of ['Metacarpal', 'Proximal', 'Distal']) {
+      const left = rotate(`leftThumb${segment}`, [Math.SQRT1_2, 0, Math.SQRT1_2]);
+      const right = rotate(`rightThumb${segment}`, [-Math.SQRT1_2, 0, Math.SQRT1_2]);
+      expect(left[1]).toBeLessThan(-0.15);
+      // Bending about the axis across the thumb keeps it in its vertical plane: x = z.
+      expect(left[0]).toBeCloseTo(left[2], 12);
+      expect(right).toEqual([expect.closeTo(-left[0], 12), expect.closeTo(left[1], 12), expect.closeTo(left[2], 12)]);
+    }
+  });
+
   it('curls the four fingers of each hand toward the palm (−Y in the T-pose) and leaves the rest at identity', () => {
     for (const name of HUMANOID_BONE_NAMES) {
       const finger = /^(left|right)(Index|Middle|Ring|Little)/.exec(name);
+      const thumb = /^(left|right)Thumb/.test(name);
       const arm = name === 'leftUpperArm' || name === 'rightUpperArm';
       const o = humanoidBoneIndex(name) * 4;
+      if (thumb) continue;
       if (!finger && !arm) {
         expect(Array.from(RELAXED_REST_ROTATIONS.subarray(o, o + 4))).toEqual([0, 0, 0, 1]);
         continue;
