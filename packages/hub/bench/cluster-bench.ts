@@ -59,19 +59,43 @@ function parseArgs(argv: string[]): Args {
 interface BenchNode {
   url: string;
   pid: number;
+  /** The node's own counters (rigcast only: the adapter relay has no /metrics). */
+  counters(): Promise<Record<string, number>>;
   stop(): Promise<void>;
+}
+
+const NODE_COUNTERS = [
+  'rigcast_frames_in_total',
+  'rigcast_frame_deliveries_total',
+  'rigcast_viewer_skips_total',
+  'rigcast_viewer_catchups_total',
+  'rigcast_redis_publishes_total',
+  'rigcast_redis_publish_skips_total',
+  'rigcast_redis_frames_in_total',
+  'rigcast_redis_stale_frames_total',
+  'nodejs_eventloop_lag_max_seconds',
+];
+
+async function readCounters(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counters: Record<string, number> = {};
+  for (const name of NODE_COUNTERS) {
+    const value = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
+    counters[name.replace(/^rigcast_|^nodejs_|_total$/g, '')] = value === undefined ? Number.NaN : Number(value);
+  }
+  return counters;
 }
 
 async function startNodes(relay: ClusterRelay, redisUrl: string): Promise<BenchNode[]> {
   if (relay === ClusterRelay.Rigcast) {
     const nodes = await Promise.all(Array.from({ length: NODES }, (_, i) => HubNode.start({ publishKey: PUBLISH_KEY, redisUrl, name: `node ${i + 1}` })));
-    return nodes.map((node) => ({ url: node.url, pid: node.pid!, stop: () => node.stop() }));
+    return nodes.map((node) => ({ url: node.url, pid: node.pid!, counters: () => readCounters(node.url), stop: () => node.stop() }));
   }
   return Promise.all(
     Array.from({ length: NODES }, async () => {
       const proc: ChildProcess = child('adapterNode.ts', [redisUrl, PUBLISH_KEY]);
       const ready = await reply<ServerReady>(proc, 'ready');
-      return { url: ready.url, pid: proc.pid!, stop: () => stopChild(proc) };
+      return { url: ready.url, pid: proc.pid!, counters: async () => ({}), stop: () => stopChild(proc) };
     }),
   );
 }
@@ -103,6 +127,10 @@ interface SideResult {
 interface RunResult {
   relay: ClusterRelay;
   sides: SideResult[];
+  /** Publish ticks more than a period late (the publisher's own process was held up). */
+  lateTicks: number;
+  /** Each node's counters at the end. */
+  counters: Record<string, number>[];
   redisCpuPercent: number;
   messagesPerSecond: number;
   redisBytesPerFrame: number;
@@ -144,9 +172,11 @@ async function runOne(relay: ClusterRelay, args: Args): Promise<RunResult> {
     let cpuMark: number[] = [];
     let redisMark = { cpu: 0, messages: 0, bytesIn: 0 };
     let timeMark = 0;
+    let lateTicks = 0;
     for (let seq = 0; seq < toSeq; seq++) {
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
+      else if (wait < -period) lateTicks++;
       due = Math.max(due + period, performance.now() + period / 2);
       if (seq === fromSeq) {
         cpuMark = cpuAt();
@@ -160,6 +190,7 @@ async function runOne(relay: ClusterRelay, args: Args): Promise<RunResult> {
     const redisEnd = await redisCounters(redis, redisServer.pid!);
     await sleep(DRAIN_MS);
     publisher.disconnect();
+    const counters = await Promise.all(nodes.map((node) => node.counters()));
 
     const results = await Promise.all(
       generators.map((g) => {
@@ -192,6 +223,8 @@ async function runOne(relay: ClusterRelay, args: Args): Promise<RunResult> {
     return {
       relay,
       sides,
+      counters,
+      lateTicks,
       redisCpuPercent: ((redisEnd.cpu - redisMark.cpu) / seconds) * 100,
       messagesPerSecond: messages / seconds,
       redisBytesPerFrame: (redisEnd.bytesIn - redisMark.bytesIn) / (seconds * PUBLISH_HZ),
@@ -229,7 +262,7 @@ async function main(): Promise<void> {
   for (const relay of args.relays) {
     const r = await runOne(relay, args);
     runs.push(r);
-    console.log(`\n${relay}: Redis CPU ${f1(r.redisCpuPercent)} %, ${f1(r.messagesPerSecond)} messages/s, ${f1(r.redisBytesPerFrame)} bytes into Redis per frame`);
+    console.log(`\n${relay}: publisher ticks late ${r.lateTicks}; Redis CPU ${f1(r.redisCpuPercent)} %, ${f1(r.messagesPerSecond)} messages/s, ${f1(r.redisBytesPerFrame)} bytes into Redis per frame`);
     for (const s of r.sides) {
       console.log(
         `  ${s.name.padEnd(17)} ${String(s.viewers).padStart(4)} viewers  p50 ${f1(s.p50)} ms  p99 ${f1(s.p99)} ms  max ${f1(s.max)} ms  ` +
@@ -237,6 +270,9 @@ async function main(): Promise<void> {
       );
     }
     if (r.check) console.log(`  ${r.check}`);
+    r.counters.forEach((c, i) => {
+      if (Object.keys(c).length > 0) console.log(`  node ${i + 1} counters ${JSON.stringify(c)}`);
+    });
     const c = costs(r);
     console.log(
       `  costs: ${f1(c.deliveryUs)} µs per delivery, ${f1(c.hopUs)} µs per frame a node receives from Redis, ` +
