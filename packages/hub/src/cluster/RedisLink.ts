@@ -18,8 +18,13 @@ const CONNECT_TIMEOUT_MS = 3000;
 
 /** Where a {@link RedisLink} reports. */
 export interface RedisLinkEvents {
-  /** Both connections answer again (after the first connection, a loss or a stall): resubscribe and re-read. */
-  up(): void;
+  /**
+   * Both connections answer again: after the first connection, a loss or a stall.
+   * `freshSubscriber` is true when the subscriber connection is a new one, with no subscriptions:
+   * subscribe again and re-read the latest frames. After a stall it is false: the subscriptions
+   * held, and re-reading then would race the messages still queued on them.
+   */
+  up(freshSubscriber: boolean): void;
   /** A line for the operator. */
   log(line: string): void;
 }
@@ -52,10 +57,16 @@ export class RedisLink {
   private linkState: RedisLinkState = RedisLinkState.Connecting;
   private stateSince = performance.now();
   private lastError = '';
-  private pingSentAt = Number.NaN;
+  /** The number of the ping awaiting its answer, or 0. */
+  private pingInFlight = 0;
+  private pingCount = 0;
+  /** How long the ping in flight has been awaited, ms, not counting while this process was held up. */
+  private pingWaited = 0;
   private readonly pingTimer: ReturnType<typeof setInterval>;
   private closed = false;
   private toldUnreachable = false;
+  private subscriberFresh = false;
+  private lastCheckAt = performance.now();
 
   constructor(
     readonly url: string,
@@ -76,7 +87,10 @@ export class RedisLink {
       connection.on('error', (error: Error) => {
         this.lastError = error.message;
       });
-      connection.on('ready', () => this.onReady());
+      connection.on('ready', () => {
+        if (connection === this.subscriber) this.subscriberFresh = true;
+        this.onReady();
+      });
       connection.on('close', () => this.onClose());
     }
     this.pingTimer = setInterval(() => this.checkStall(), PING_INTERVAL_MS);
@@ -123,12 +137,18 @@ export class RedisLink {
 
   private onReady(): void {
     if (this.commands.status !== 'ready' || this.subscriber.status !== 'ready') return;
-    this.pingSentAt = Number.NaN;
+    this.pingInFlight = 0;
     const was = this.linkState;
     this.setState(RedisLinkState.Up);
     if (was === RedisLinkState.Connecting) this.events.log(`connected to Redis at ${redactedRedisUrl(this.url)}; cluster mode`);
     else this.events.log('Redis is back: frames flow between nodes again');
-    this.events.up();
+    this.tellUp();
+  }
+
+  private tellUp(): void {
+    const fresh = this.subscriberFresh;
+    this.subscriberFresh = false;
+    this.events.up(fresh);
   }
 
   private onClose(): void {
@@ -151,39 +171,45 @@ export class RedisLink {
   }
 
   private checkStall(): void {
-    if (this.commands.status !== 'ready') return;
     const now = performance.now();
-    if (Number.isNaN(this.pingSentAt)) {
-      this.pingSentAt = now;
-      const sentAt = now;
+    // A check that runs late means this process was held up (GC, a busy machine), not Redis, and
+    // the ping's answer may be waiting unread: such a gap counts as two intervals at most.
+    const sinceLastCheck = Math.min(now - this.lastCheckAt, 2 * PING_INTERVAL_MS);
+    this.lastCheckAt = now;
+    if (this.commands.status !== 'ready') return;
+    if (this.pingInFlight === 0) {
+      const ping = ++this.pingCount;
+      this.pingInFlight = ping;
+      this.pingWaited = 0;
       this.commands.ping().then(
-        () => this.onPong(sentAt),
+        () => this.onPong(ping),
         () => {
-          if (this.pingSentAt === sentAt) this.pingSentAt = Number.NaN;
+          if (this.pingInFlight === ping) this.pingInFlight = 0;
         },
       );
       return;
     }
-    const waited = now - this.pingSentAt;
+    this.pingWaited += sinceLastCheck;
+    const waited = this.pingWaited;
     if (waited > REDIS_STALL_MS && this.linkState === RedisLinkState.Up) {
       this.setState(RedisLinkState.Stalled);
       this.events.log(`Redis is not answering (no reply for ${(waited / 1000).toFixed(1)} s); serving this node's viewers only`);
     } else if (waited > STALL_RECONNECT_MS && this.linkState === RedisLinkState.Stalled) {
       this.events.log('Redis still not answering; reconnecting');
-      this.pingSentAt = Number.NaN;
+      this.pingInFlight = 0;
       this.commands.disconnect(true);
       this.subscriber.disconnect(true);
     }
   }
 
-  private onPong(sentAt: number): void {
-    if (this.pingSentAt !== sentAt) return;
-    this.pingSentAt = Number.NaN;
+  private onPong(ping: number): void {
+    if (this.pingInFlight !== ping) return;
+    this.pingInFlight = 0;
     if (this.linkState !== RedisLinkState.Stalled) return;
     if (this.subscriber.status !== 'ready') return;
     this.setState(RedisLinkState.Up);
     this.events.log('Redis answers again: frames flow between nodes again');
-    this.events.up();
+    this.tellUp();
   }
 
   private setState(state: RedisLinkState): void {

@@ -53,8 +53,8 @@ export interface RedisAdapterOptions {
  * - Viewer counts: each node keeps its count per room in a hash with an expiry per field, and
  *   reads the total back ({@link VIEWER_TALLY_LUA}), every {@link VIEWER_TALLY_MS}.
  * - While Redis is away or stalled, viewers of this node's publishers see no gap (Redis is not on
- *   that path); nothing is queued for Redis. When it answers again, the node resubscribes and
- *   re-reads the latest frames.
+ *   that path); nothing is queued for Redis. After a reconnect the node resubscribes and re-reads
+ *   the latest frames; after a stall its subscriptions held, and it only publishes again.
  */
 export class RedisRoomAdapter extends MemoryRoomAdapter {
   private readonly nodeId = newNodeId();
@@ -76,7 +76,7 @@ export class RedisRoomAdapter extends MemoryRoomAdapter {
     private readonly options: RedisAdapterOptions,
   ) {
     super(events);
-    this.link = new RedisLink(options.url, { up: () => this.onLinkUp(), log: options.log });
+    this.link = new RedisLink(options.url, { up: (fresh) => this.onLinkUp(fresh), log: options.log });
     this.link.commands.defineCommand(TALLY_COMMAND, { numberOfKeys: 1, lua: VIEWER_TALLY_LUA });
     this.tally = (this.link.commands as unknown as Record<string, TallyCommand>)[TALLY_COMMAND].bind(this.link.commands);
     this.link.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel, message));
@@ -163,9 +163,9 @@ export class RedisRoomAdapter extends MemoryRoomAdapter {
     }, TALLY_DEBOUNCE_MS);
   }
 
-  private onLinkUp(): void {
+  private onLinkUp(freshSubscriber: boolean): void {
     const rooms = [...this.subscribed];
-    if (rooms.length > 0 && this.link.canSubscribe) {
+    if (freshSubscriber && rooms.length > 0 && this.link.canSubscribe) {
       this.link.subscriber.subscribe(...rooms.map(frameChannel)).then(
         () => this.readLatest(rooms),
         () => {},
