@@ -97,13 +97,24 @@ export class HubNode {
 
   /** GET /healthz. */
   async health(): Promise<NodeHealth> {
-    const res = await fetch(`${this.url}/healthz`);
-    return (await res.json()) as NodeHealth;
+    return JSON.parse(await this.get('/healthz')) as NodeHealth;
   }
 
   /** GET /metrics as text. */
   async metrics(): Promise<string> {
-    return (await fetch(`${this.url}/metrics`)).text();
+    return this.get('/metrics');
+  }
+
+  /**
+   * GETs a path's text, once more if the first try fails: a kept-alive connection that the hub
+   * closed as idle just as it was reused fails with ECONNRESET (Node's 5 s keep-alive timeout).
+   */
+  private async get(path: string): Promise<string> {
+    try {
+      return await (await fetch(`${this.url}${path}`)).text();
+    } catch {
+      return (await fetch(`${this.url}${path}`)).text();
+    }
   }
 
   /** Polls /healthz until `check` holds. */

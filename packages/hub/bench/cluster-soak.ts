@@ -98,7 +98,9 @@ async function main(): Promise<void> {
       const s = samples.at(-1)!;
       console.log(`  ${f1(s.atS).padStart(6)} s  heap ${s.heapMB.map(f1).join(' / ')} MB  RSS ${s.rssMB.map(f1).join(' / ')} MB  Redis ${f1(s.redisMB)} MB`);
     };
-    const sampler = setInterval(() => void sample(), SAMPLE_MS);
+    const sampler = setInterval(() => {
+      sample().catch((error: Error) => console.log(`  (a sample failed: ${error.message})`));
+    }, SAMPLE_MS);
     const period = 1000 / PUBLISH_HZ;
     let due = performance.now();
     let late = 0;
