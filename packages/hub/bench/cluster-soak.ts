@@ -46,6 +46,8 @@ interface Sample {
   atS: number;
   heapMB: number[];
   rssMB: number[];
+  /** Each node's longest event-loop stall since the previous sample, ms. */
+  lagMaxMs: number[];
   redisMB: number;
 }
 
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
         atS: (performance.now() - started) / 1000,
         heapMB: texts.map((t) => metric(t, 'nodejs_heap_size_used_bytes') / MB),
         rssMB: texts.map((t) => metric(t, 'process_resident_memory_bytes') / MB),
+        lagMaxMs: texts.map((t) => metric(t, 'nodejs_eventloop_lag_max_seconds') * 1000),
         redisMB: Number(/used_memory:(\d+)/.exec(memory)?.[1] ?? Number.NaN) / MB,
       });
       const s = samples.at(-1)!;
@@ -114,6 +117,13 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     await sleep(1000);
     await sample();
+    // Where frames went: a hub skips a viewer whose socket backs up (it is not reading), by design.
+    const hubTexts = await Promise.all(nodes.map((n) => n.metrics()));
+    const sum = (name: string) => hubTexts.map((t) => {
+      let total = 0;
+      for (const m of t.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) total += Number(m[1]);
+      return total;
+    });
 
     const results = await Promise.all(
       generators.map((g) => {
@@ -148,6 +158,9 @@ async function main(): Promise<void> {
     console.log(`loss: ${totalLost} frames over ${received.length} viewers (max ${Math.max(...lost)} for one viewer); out of order or repeated: ${disordered}`);
     console.log(`latency publish → viewer: p50 ${f1(histogram.percentile(50))} ms, p99 ${f1(histogram.percentile(99))} ms, max ${f1(histogram.max)} ms`);
     console.log(`check: socket.io-client vs light viewer ${check.compared} frames compared, ${check.mismatches} differ; decoded ${check.decoded}, refused ${check.decodeErrors}, seq gaps ${check.gaps}`);
+    console.log(`hubs: viewer skips ${sum('rigcast_viewer_skips_total').join(' / ')}, catch-ups ${sum('rigcast_viewer_catchups_total').join(' / ')}, ` +
+      `Redis publish skips ${sum('rigcast_redis_publish_skips_total').join(' / ')}, stale ${sum('rigcast_redis_stale_frames_total').join(' / ')}, ` +
+      `longest event-loop stall ${nodes.map((_, i) => Math.max(...samples.map((x) => x.lagMaxMs[i])).toFixed(0)).join(' / ')} ms`);
     console.log(`heap growth (lowest reading), first minute after ${args.warmupS} s warm-up → last minute: ${heapGrowth.map(pct).join(' / ')}`);
     console.log(`RSS growth (mean), same minutes: ${rssGrowth.map(pct).join(' / ')}`);
     const flat = [...heapGrowth, ...rssGrowth].every((g) => g < MAX_GROWTH);
