@@ -60,3 +60,22 @@ export function retainedBytes(step: (i: number) => void, calls: number): number 
   gc();
   return process.memoryUsage().heapUsed - before;
 }
+
+/**
+ * Capture times (ms) as a webcam delivers them, for the solvers' allocation tests: fractional,
+ * jittered steps. The {@link WARM_UP_CALLS} warm-up sees steps of 21–45 ms (30 fps ± 12 ms); after
+ * it, each measured run of `measuredCalls` calls sees a range of longer steps no earlier call saw
+ * (46–66 ms, then 66–86 ms, … up to 206 ms: a slower camera, dropped frames), so whatever a solver
+ * works out lazily for a new time step is paid inside every measurement.
+ */
+export function captureTimes(count: number, seed: number, measuredCalls: number): Float64Array {
+  const frameMs = 1000 / 30;
+  const times = new Float64Array(count);
+  for (let i = 1, state = seed; i < count; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    const random = state / 2 ** 32;
+    const run = Math.min(7, Math.floor((i - WARM_UP_CALLS - 1) / measuredCalls));
+    times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? frameMs + random * 24 - 12 : 46 + 20 * run + random * 20);
+  }
+  return times;
+}

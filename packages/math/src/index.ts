@@ -11,6 +11,7 @@ export {
   quatFromRotationMatrix,
   quatFromRotationVector,
   quatFromUnitVectors,
+  quatFromVectorPairs,
   quatIdentity,
   quatInverseMultiply,
   quatMultiply,

@@ -1,4 +1,5 @@
 import type { QuatIn, QuatOut, Vec3In, Vec3Out } from './ArrayTypes';
+import { vec3Cross } from './vector';
 
 /**
  * Quaternion helpers on `[x, y, z, w]` arrays (unit quaternions unless stated). Each writes into
@@ -133,8 +134,10 @@ export function quatSlerpFlat(
   if (cos < 0) {
     cos = -cos; bx = -bx; by = -by; bz = -bz; bw = -bw;
   }
+  // Both weights computed (not `wb = t`) and no `|| 1`: mixing the argument with computed numbers
+  // would make V8 box a number on every call of this hot function.
   let wa = 1 - t;
-  let wb = t;
+  let wb = 1 - wa;
   if (cos < SLERP_LINEAR_COS) {
     const angle = Math.acos(cos);
     const sin = Math.sin(angle);
@@ -142,11 +145,12 @@ export function quatSlerpFlat(
     wb = Math.sin(t * angle) / sin;
   }
   const x = wa * ax + wb * bx, y = wa * ay + wb * by, z = wa * az + wb * bz, w = wa * aw + wb * bw;
-  const length = Math.sqrt(x * x + y * y + z * z + w * w) || 1;
-  dst[dstOffset] = x / length;
-  dst[dstOffset + 1] = y / length;
-  dst[dstOffset + 2] = z / length;
-  dst[dstOffset + 3] = w / length;
+  const length = Math.sqrt(x * x + y * y + z * z + w * w);
+  const inverse = length > 0 ? 1 / length : 1;
+  dst[dstOffset] = x * inverse;
+  dst[dstOffset + 1] = y * inverse;
+  dst[dstOffset + 2] = z * inverse;
+  dst[dstOffset + 3] = w * inverse;
 }
 
 /** Spherical interpolation from `a` (t = 0) to `b` (t = 1) along the shorter arc. */
@@ -181,21 +185,19 @@ export function quatFromUnitVectors<T extends QuatOut>(out: T, from: Vec3In, to:
     else quatSet(out, 0, -from[2], from[1], 0);
     return quatNormalize(out);
   }
-  quatSet(
-    out,
-    from[1] * to[2] - from[2] * to[1],
-    from[2] * to[0] - from[0] * to[2],
-    from[0] * to[1] - from[1] * to[0],
-    r,
-  );
+  out[0] = from[1] * to[2] - from[2] * to[1];
+  out[1] = from[2] * to[0] - from[0] * to[2];
+  out[2] = from[0] * to[1] - from[1] * to[0];
+  out[3] = r;
   return quatNormalize(out);
 }
 
 /**
- * The rotation by the rotation vector `(x, y, z)`: about its direction, by its length in radians
- * (the exponential map). Precise for tiny vectors.
+ * The rotation by the rotation vector `v`: about its direction, by its length in radians (the
+ * exponential map). Precise for tiny vectors.
  */
-export function quatFromRotationVector<T extends QuatOut>(out: T, x: number, y: number, z: number): T {
+export function quatFromRotationVector<T extends QuatOut>(out: T, v: Vec3In): T {
+  const x = v[0], y = v[1], z = v[2];
   const angle = Math.sqrt(x * x + y * y + z * z);
   // sin(θ/2)/θ, by its series below 1e-4 rad.
   const s = angle < 1e-4 ? 0.5 - (angle * angle) / 48 : Math.sin(angle / 2) / angle;
@@ -203,36 +205,40 @@ export function quatFromRotationVector<T extends QuatOut>(out: T, x: number, y: 
   return out;
 }
 
+/** The nine entries of a rotation matrix, row-major, for the conversions below (one call at a time). */
+const _matrix = new Float64Array(9);
+
 /**
- * The rotation of the 3×3 matrix given by its entries, row by row. Columns need not be exactly
- * orthonormal; the result is normalized.
+ * The rotation of the 3×3 matrix `m` (nine entries, row-major). Columns need not be exactly
+ * orthonormal; the result is normalized. It reads the entries from the array rather than taking
+ * them as arguments: passing nine numbers to a call would make V8 box them.
  */
-function fromMatrixEntries<T extends QuatOut>(
-  out: T,
-  m00: number, m01: number, m02: number,
-  m10: number, m11: number, m12: number,
-  m20: number, m21: number, m22: number,
-): T {
+function fromMatrix<T extends QuatOut>(out: T, m: ArrayLike<number>): T {
+  const m00 = m[0], m01 = m[1], m02 = m[2];
+  const m10 = m[3], m11 = m[4], m12 = m[5];
+  const m20 = m[6], m21 = m[7], m22 = m[8];
   const trace = m00 + m11 + m22;
+  let x: number, y: number, z: number, w: number;
   if (trace > 0) {
     const s = 0.5 / Math.sqrt(trace + 1);
-    return quatNormalize(quatSet(out, (m21 - m12) * s, (m02 - m20) * s, (m10 - m01) * s, 0.25 / s));
-  }
-  if (m00 > m11 && m00 > m22) {
+    x = (m21 - m12) * s; y = (m02 - m20) * s; z = (m10 - m01) * s; w = 0.25 / s;
+  } else if (m00 > m11 && m00 > m22) {
     const s = 2 * Math.sqrt(1 + m00 - m11 - m22);
-    return quatNormalize(quatSet(out, 0.25 * s, (m01 + m10) / s, (m02 + m20) / s, (m21 - m12) / s));
-  }
-  if (m11 > m22) {
+    x = 0.25 * s; y = (m01 + m10) / s; z = (m02 + m20) / s; w = (m21 - m12) / s;
+  } else if (m11 > m22) {
     const s = 2 * Math.sqrt(1 + m11 - m00 - m22);
-    return quatNormalize(quatSet(out, (m01 + m10) / s, 0.25 * s, (m12 + m21) / s, (m02 - m20) / s));
+    x = (m01 + m10) / s; y = 0.25 * s; z = (m12 + m21) / s; w = (m02 - m20) / s;
+  } else {
+    const s = 2 * Math.sqrt(1 + m22 - m00 - m11);
+    x = (m02 + m20) / s; y = (m12 + m21) / s; z = 0.25 * s; w = (m10 - m01) / s;
   }
-  const s = 2 * Math.sqrt(1 + m22 - m00 - m11);
-  return quatNormalize(quatSet(out, (m02 + m20) / s, (m12 + m21) / s, 0.25 * s, (m10 - m01) / s));
+  out[0] = x; out[1] = y; out[2] = z; out[3] = w;
+  return quatNormalize(out);
 }
 
 /** The rotation of a 3×3 matrix `m` given as nine entries in row-major order (`m[3 * row + col]`). */
 export function quatFromRotationMatrix<T extends QuatOut>(out: T, m: ArrayLike<number>): T {
-  return fromMatrixEntries(out, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]);
+  return fromMatrix(out, m);
 }
 
 /**
@@ -240,12 +246,11 @@ export function quatFromRotationMatrix<T extends QuatOut>(out: T, m: ArrayLike<n
  * (`xAxis`, `yAxis`, `zAxis`): a frame's orientation from its axes.
  */
 export function quatFromBasis<T extends QuatOut>(out: T, xAxis: Vec3In, yAxis: Vec3In, zAxis: Vec3In): T {
-  return fromMatrixEntries(
-    out,
-    xAxis[0], yAxis[0], zAxis[0],
-    xAxis[1], yAxis[1], zAxis[1],
-    xAxis[2], yAxis[2], zAxis[2],
-  );
+  const m = _matrix;
+  m[0] = xAxis[0]; m[1] = yAxis[0]; m[2] = zAxis[0];
+  m[3] = xAxis[1]; m[4] = yAxis[1]; m[5] = zAxis[1];
+  m[6] = xAxis[2]; m[7] = yAxis[2]; m[8] = zAxis[2];
+  return fromMatrix(out, m);
 }
 
 /**
@@ -315,3 +320,68 @@ export function quatFromHeadAngles<T extends QuatOut>(out: T, yaw: number, pitch
   out[3] = aw * cr - az * sr;
   return out;
 }
+
+// Scratch for quatFromVectorPairs (used within one call only).
+// Typed arrays: a JS array starts with small integers and changes kind on its first fraction,
+// and V8 then boxes numbers at every call site that saw both kinds.
+const _pairNa = new Float64Array(3);
+const _pairNb = new Float64Array(3);
+const _pairCa = new Float64Array(3);
+const _pairCb = new Float64Array(3);
+const _pairQa = Float64Array.of(0, 0, 0, 1);
+const _pairQb = Float64Array.of(0, 0, 0, 1);
+const _pairA2 = new Float64Array(3);
+const _pairTurn = Float64Array.of(0, 0, 0, 1);
+
+/**
+ * The rotation that best takes the unit vector `a1` to `b1` and `a2` to `b2`, weighing the two
+ * pairs by `w1` and `w2` (the least-squares answer to Wahba's problem for two vectors: it takes
+ * the normal of the `a` plane to the normal of the `b` plane exactly, then turns about it by the
+ * weighted best angle). When the angles between the pairs agree, both are met exactly; when they
+ * do not, the heavier pair is met more closely. If either pair is parallel, it is the rotation
+ * from `a1` to `b1`.
+ * @example
+ * // a frame from a direction and a reference that need not be exactly perpendicular to it
+ * quatFromVectorPairs(q, REST_FORWARD, observedForward, REST_UP, observedUp, 1, 1);
+ */
+export function quatFromVectorPairs<T extends QuatOut>(
+  out: T,
+  a1: Vec3In,
+  b1: Vec3In,
+  a2: Vec3In,
+  b2: Vec3In,
+  w1 = 1,
+  w2 = 1,
+): T {
+  const na = _pairNa, nb = _pairNb, ca = _pairCa, cb = _pairCb;
+  vec3Cross(na, a1, a2);
+  vec3Cross(nb, b1, b2);
+  const la = Math.sqrt(na[0] * na[0] + na[1] * na[1] + na[2] * na[2]);
+  const lb = Math.sqrt(nb[0] * nb[0] + nb[1] * nb[1] + nb[2] * nb[2]);
+  if (!(la > PARALLEL_EPSILON) || !(lb > PARALLEL_EPSILON)) return quatFromUnitVectors(out, a1, b1);
+  for (let i = 0; i < 3; i++) {
+    na[i] /= la;
+    nb[i] /= lb;
+  }
+  // The rotation taking (a1, na) to (b1, nb) exactly…
+  vec3Cross(ca, a1, na);
+  vec3Cross(cb, b1, nb);
+  quatFromBasis(_pairQa, a1, na, ca);
+  quatFromBasis(_pairQb, b1, nb, cb);
+  quatMultiply(out, _pairQb, quatConjugate(_pairQa, _pairQa));
+  // …then the turn about nb that best balances both pairs (a1 already lands on b1).
+  const a2r = quatRotateVec3(_pairA2, out, a2);
+  vec3Cross(ca, a2r, b2);
+  const sin = w2 * (ca[0] * nb[0] + ca[1] * nb[1] + ca[2] * nb[2]);
+  const cos = w1 + w2 * (a2r[0] * b2[0] + a2r[1] * b2[1] + a2r[2] * b2[2]);
+  // The turn by atan2(sin, cos) about nb, built here rather than by quatFromAxisAngle so that no
+  // number crosses a call (V8 would box it).
+  const half = Math.atan2(sin, cos) / 2;
+  const s = Math.sin(half);
+  const turn = _pairTurn;
+  turn[0] = nb[0] * s; turn[1] = nb[1] * s; turn[2] = nb[2] * s; turn[3] = Math.cos(half);
+  return quatMultiply(out, turn, out);
+}
+
+/** Below this, the cross product of two unit vectors counts as zero: they are parallel. */
+const PARALLEL_EPSILON = 1e-9;

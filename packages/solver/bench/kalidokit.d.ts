@@ -19,4 +19,15 @@ declare module 'kalidokit/dist/kalidokit.es.js' {
       options?: { runtime?: 'tfjs' | 'mediapipe'; imageSize?: { width: number; height: number }; smoothBlink?: boolean },
     ): TFace | undefined;
   };
+  /** Pose.solve's output: Euler angles in radians (XYZ order), named for the avatar's bones of a mirrored (selfie) view. */
+  type TPose = Record<'RightUpperArm' | 'RightLowerArm' | 'LeftUpperArm' | 'LeftLowerArm' | 'RightHand' | 'LeftHand' | 'RightUpperLeg' | 'RightLowerLeg' | 'LeftUpperLeg' | 'LeftLowerLeg' | 'Spine', XYZ> & {
+    Hips: { position: XYZ; worldPosition: XYZ; rotation?: XYZ };
+  };
+  export const Pose: {
+    solve(
+      lm3d: (XYZ & { visibility?: number })[],
+      lm2d: (XYZ & { visibility?: number })[],
+      options?: { runtime?: 'tfjs' | 'mediapipe'; imageSize?: { width: number; height: number }; enableLegs?: boolean },
+    ): TPose | undefined;
+  };
 }

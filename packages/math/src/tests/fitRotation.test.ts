@@ -46,7 +46,7 @@ describe('quatFitRotation', () => {
     const truth = randomUnitQuaternion(random);
     const from = centredPoints(random, 6);
     const [x, y, z] = quatToRotationVector([0, 0, 0], truth).map((v) => v + 0.05 * DEG);
-    const fit = quatFromRotationVector<Q>([0, 0, 0, 1], x, y, z);
+    const fit = quatFromRotationVector<Q>([0, 0, 0, 1], [x, y, z]);
     const iterations = quatFitRotation(fit, from, rotated(truth, from), 6);
     expect(fit).toBeCloseToQuaternion(truth, 1e-6);
     expect(iterations).toBeLessThanOrEqual(8);
@@ -78,7 +78,7 @@ describe('quatToRotationVector', () => {
   it('inverts quatFromRotationVector, from tiny angles to almost π', () => {
     for (const angle of [1e-9, 1e-5, 0.3, 2, Math.PI - 1e-6]) {
       const axis = quatRotateVec3([0, 0, 0], randomUnitQuaternion(random), [1, 0, 0]);
-      const q = quatFromRotationVector<Q>([0, 0, 0, 1], axis[0] * angle, axis[1] * angle, axis[2] * angle);
+      const q = quatFromRotationVector<Q>([0, 0, 0, 1], [axis[0] * angle, axis[1] * angle, axis[2] * angle]);
       expect(Math.hypot(q[0], q[1], q[2], q[3])).toBeCloseTo(1, 12);
       const back = quatToRotationVector([0, 0, 0], q);
       back.forEach((v, i) => expect(v).toBeCloseTo(axis[i] * angle, 9));

@@ -8,7 +8,9 @@ import {
   quatFromBasis,
   quatFromHeadAngles,
   quatFromRotationMatrix,
+  quatFromRotationVector,
   quatFromUnitVectors,
+  quatFromVectorPairs,
   quatInverseMultiply,
   quatMultiply,
   quatRotateVec3,
@@ -183,5 +185,54 @@ describe('toBeCloseToQuaternion', () => {
     expect(() => expect(off).toBeCloseToQuaternion(r, 0.5)).toThrow(/1\.0000° away/);
     expect(() => expect([0, 0, 0, 2]).toBeCloseToQuaternion(r)).toThrow(/unit quaternion/);
     expect(() => expect([0, Number.NaN, 0, 1]).toBeCloseToQuaternion(r)).toThrow(/four finite numbers/);
+  });
+});
+
+describe('rotation vector', () => {
+  it('turns about the vector by its length, also for tiny vectors', () => {
+    const out = q();
+    const axis: V = [0, 0.6, 0.8];
+    expect(quatFromRotationVector(out, [0, 0.6 * 1.2, 0.8 * 1.2])).toBeCloseToQuaternion(quatFromAxisAngle(q(), axis, 1.2), 1e-9);
+    expect(quatFromRotationVector(out, [1e-7, 0, 0])).toBeCloseToQuaternion(quatFromAxisAngle(q(), [1, 0, 0], 1e-7), 1e-9);
+    expect(quatFromRotationVector(out, [0, 0, 0])).toEqual([0, 0, 0, 1]);
+  });
+});
+
+describe('rotation from two vector pairs', () => {
+  it('recovers a random rotation from two exact pairs, whatever the weights', () => {
+    const random = seededRandom(11);
+    for (let k = 0; k < 200; k++) {
+      const truth = randomUnitQuaternion(random);
+      const a1 = randomUnitVector(random);
+      const a2 = randomUnitVector(random);
+      const b1 = quatRotateVec3(v(), truth, a1);
+      const b2 = quatRotateVec3(v(), truth, a2);
+      expect(quatFromVectorPairs(q(), a1, b1, a2, b2, 1 + random() * 10, 1 + random() * 10)).toBeCloseToQuaternion(truth, 1e-6);
+    }
+  });
+
+  it('splits a disagreement by the weights: the heavier pair lands closer', () => {
+    // a1 = X, a2 = Y (90° apart); observed b1 = X, b2 tilted 10° from Y toward −X (100° apart).
+    const b2: V = [-Math.sin(10 * DEG), Math.cos(10 * DEG), 0];
+    const miss = (w1: number, w2: number) => {
+      const r = quatFromVectorPairs(q(), [1, 0, 0], [1, 0, 0], [0, 1, 0], b2, w1, w2);
+      const x = quatRotateVec3(v(), r, [1, 0, 0]);
+      const y = quatRotateVec3(v(), r, [0, 1, 0]);
+      return { first: Math.acos(Math.min(1, x[0])) / DEG, second: Math.acos(Math.min(1, y[0] * b2[0] + y[1] * b2[1])) / DEG };
+    };
+    const equal = miss(1, 1);
+    expect(equal.first).toBeCloseTo(5, 6);
+    expect(equal.second).toBeCloseTo(5, 6);
+    const heavyFirst = miss(4, 1);
+    // The weighted balance: tan(first) = w2·sin 10° / (w1 + w2·cos 10°), ≈ 1 : 4 of the 10°.
+    const first = Math.atan2(Math.sin(10 * DEG), 4 + Math.cos(10 * DEG)) / DEG;
+    expect(heavyFirst.first).toBeCloseTo(first, 6);
+    expect(heavyFirst.second).toBeCloseTo(10 - first, 6);
+    expect(heavyFirst.first).toBeLessThan(2.01);
+  });
+
+  it('falls back to the rotation between the first pair when a pair is parallel', () => {
+    const r = quatFromVectorPairs(q(), [1, 0, 0], [0, 1, 0], [1, 0, 0], [0, 1, 0]);
+    expect(r).toBeCloseToQuaternion(quatFromUnitVectors(q(), [1, 0, 0], [0, 1, 0]), 1e-9);
   });
 });

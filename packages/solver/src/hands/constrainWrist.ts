@@ -33,9 +33,10 @@ export function constrainWrist(handOut: Quat, local: Readonly<Quat>): number {
   // The swing (inverted back), clamped per axis in rotation-vector form.
   _swing[0] = -_swing[0]; _swing[1] = -_swing[1]; _swing[2] = -_swing[2];
   quatToRotationVector(_vector, _swing);
-  const deviation = clamp(_vector[1], -WRIST_LIMITS.radialDeviation, WRIST_LIMITS.ulnarDeviation);
-  const flexion = clamp(_vector[2], -WRIST_LIMITS.flexion, WRIST_LIMITS.extension);
-  quatFromRotationVector(_swing, 0, deviation, flexion);
+  _vector[0] = 0;
+  _vector[1] = clamp(_vector[1], -WRIST_LIMITS.radialDeviation, WRIST_LIMITS.ulnarDeviation);
+  _vector[2] = clamp(_vector[2], -WRIST_LIMITS.flexion, WRIST_LIMITS.extension);
+  quatFromRotationVector(_swing, _vector);
   quatFromAxisAngle(_twist, FOREARM_AXIS, kept);
   quatMultiply(handOut, _twist, _swing);
   return share;

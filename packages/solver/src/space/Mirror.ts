@@ -1,9 +1,9 @@
+import type { QuatIn, QuatOut } from '@rigcast/math';
 import {
   HUMANOID_BONE_NAMES,
   MEDIAPIPE_INDEX_TO_ARKIT,
   arkitBlendshapeIndex,
   humanoidBoneIndex,
-  type Quat,
   type Vec3,
 } from '@rigcast/protocol';
 
@@ -26,7 +26,7 @@ import {
  */
 export const Mirror = {
   /** Writes the output rotation for the camera-space rotation `q`. */
-  rotation(out: Quat, q: Readonly<Quat>, mirror: boolean): Quat {
+  rotation<T extends QuatOut>(out: T, q: QuatIn, mirror: boolean): T {
     out[0] = q[0];
     out[1] = mirror ? -q[1] : q[1];
     out[2] = mirror ? -q[2] : q[2];

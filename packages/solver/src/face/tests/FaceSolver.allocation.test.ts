@@ -1,27 +1,13 @@
 import { createNeutralFace, type FaceRig } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
-import { WARM_UP_CALLS, bytesPerCall, gc } from '../../../../../test/support/allocation';
+import { WARM_UP_CALLS, bytesPerCall, captureTimes, gc } from '../../../../../test/support/allocation';
 import { loadFaceFixture } from '../../fixture/loadFaceFixture';
 import { FaceSolver } from '../FaceSolver';
 import { FaceStateLayout, createFaceState, writeFaceRig } from '../FaceState';
 
 const fixture = loadFaceFixture();
-const FRAME_MS = 1000 / 30;
 const MEASURED_CALLS = 1000;
-/**
- * Capture times as a webcam delivers them: fractional, jittered steps. The warm-up sees steps of
- * 21–45 ms (30 fps ± 12 ms); after it, each measured run of {@link MEASURED_CALLS} calls sees a
- * range of longer steps no earlier call saw (46–66 ms, then 66–86 ms, … up to 206 ms: a slower
- * camera, dropped frames), so whatever a solver works out lazily for a new time step is paid inside
- * every measurement.
- */
-const times = new Float64Array(30_000);
-for (let i = 1, seed = 7; i < times.length; i++) {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  const random = seed / 2 ** 32;
-  const run = Math.min(7, Math.floor((i - WARM_UP_CALLS - 1) / MEASURED_CALLS));
-  times[i] = times[i - 1] + (i <= WARM_UP_CALLS ? FRAME_MS + random * 24 - 12 : 46 + 20 * run + random * 20);
-}
+const times = captureTimes(30_000, 7, MEASURED_CALLS);
 
 function solveInto(face: FaceRig, smoothing = 0.5): (i: number) => void {
   const solver = new FaceSolver({ smoothing });
