@@ -28,6 +28,9 @@ const SAMPLE_MS = 5000;
 /** Frames of the first seconds are not counted (viewers all joined before, but the path warms up). */
 const COUNT_FROM_S = 2;
 const MAX_GROWTH = 0.1;
+/** After the last frame, the counts are read again every DRAIN_STEP_MS until they stop moving, for at most DRAIN_MAX_MS. */
+const DRAIN_STEP_MS = 2000;
+const DRAIN_MAX_MS = 60_000;
 const MB = 2 ** 20;
 
 function parseArgs(argv: string[]): { minutes: number; viewers: number; warmupS: number } {
@@ -125,13 +128,25 @@ async function main(): Promise<void> {
       return total;
     });
 
-    const results = await Promise.all(
-      generators.map((g) => {
-        const r = reply<Extract<GeneratorMessage, { type: 'results' }>>(g, 'results');
-        g.send({ type: 'report' });
-        return r;
-      }),
-    );
+    // Frames still on their way count as lost; on a busy machine the viewers can be seconds behind,
+    // so ask again until the counts stop moving (at most DRAIN_MAX_MS).
+    const report = () =>
+      Promise.all(
+        generators.map((g) => {
+          const r = reply<Extract<GeneratorMessage, { type: 'results' }>>(g, 'results');
+          g.send({ type: 'report' });
+          return r;
+        }),
+      );
+    const total = (rs: Extract<GeneratorMessage, { type: 'results' }>[]) => rs.reduce((sum, r) => sum + r.receivedPerViewer.reduce((a, b) => a + b, 0), 0);
+    let results = await report();
+    for (const drainStart = performance.now(); performance.now() - drainStart < DRAIN_MAX_MS; ) {
+      await sleep(DRAIN_STEP_MS);
+      const again = await report();
+      const settled = total(again) === total(results);
+      results = again;
+      if (settled) break;
+    }
     const histogram = new LatencyHistogram();
     const received = results.flatMap((r) => {
       histogram.mergeJSON(r.histogram);
