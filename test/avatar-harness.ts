@@ -103,7 +103,7 @@ export function readAvatar(page: Page): Promise<AvatarReading> {
 
 /** Builds `apps/avatar` when `dist/` is missing or older than its sources. */
 export function ensureAvatarBuilt(): Promise<void> {
-  return ensureAppBuilt({ appDir: 'apps/avatar', packages: ['packages/protocol', 'packages/client', 'packages/math'] });
+  return ensureAppBuilt({ appDir: 'apps/avatar', packages: ['packages/protocol', 'packages/client', 'packages/math', 'packages/pose'] });
 }
 
 /** A real hub on a free port that serves the built avatar page and the shared test VRMs at `/models/`. */
@@ -156,7 +156,7 @@ export interface AvatarPage {
  */
 export async function openAvatar(
   browser: Browser,
-  hub: Hub,
+  hub: Pick<Hub, 'url'>,
   params: Record<string, string>,
   { width = 640, height = 480, waitForModel = true } = {},
 ): Promise<AvatarPage> {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDefaultAvatar } from '@rigcast/avatar-gen';
+import { readRecording } from '@rigcast/protocol';
+import { io } from 'socket.io-client';
 import { finished, waitForOutput, type Finished } from './support/childOutput';
 import { APP_BUILD_DIRS, ensureAppBuilt } from './support/ensureAppBuilt';
 import { REPO_ROOT, sharedPath } from './support/sharedData';
@@ -19,6 +21,8 @@ const PNPM = ['-y', 'pnpm@10.34.8'];
 const FACE = 'face_landmarker.task';
 const DEFAULT_AVATAR = join(REPO_ROOT, 'models/rigcast-default.vrm');
 const BANNER_END = /Press Ctrl\+C to stop/;
+/** What the package's models folder holds as installed: the manifest, the default avatar, the demo performance and its credit. */
+const SHIPPED_MODELS = ['manifest.json', 'rigcast-default.vrm', 'rigcast-demo.md', 'rigcast-demo.rig'];
 
 /** The environment of a user's shell: no package-manager or rigcast variables leaking in from the test run. */
 const USER_ENV = Object.fromEntries(
@@ -47,9 +51,9 @@ interface RunningHub {
   stop(): Promise<Finished>;
 }
 
-async function startInstalledHub(installDir: string, env: Record<string, string>): Promise<RunningHub> {
+async function startInstalledHub(installDir: string, env: Record<string, string>, args: string[] = []): Promise<RunningHub> {
   // Not through npx itself: npx does not pass SIGTERM on, and the test checks the hub's own exit.
-  const child = spawn(join(installDir, 'node_modules/.bin/rigcast-hub'), [], {
+  const child = spawn(join(installDir, 'node_modules/.bin/rigcast-hub'), args, {
     cwd: installDir,
     env: { ...USER_ENV, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -148,7 +152,7 @@ describe('@rigcast/hub packed and installed with npm', () => {
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(existsSync(join(hubDir, 'src'))).toBe(false);
     expect(existsSync(join(hubDir, 'dist/index.d.ts'))).toBe(true);
-    expect(readdirSync(join(hubDir, 'models')).sort()).toEqual(['manifest.json', 'rigcast-default.vrm']);
+    expect(readdirSync(join(hubDir, 'models')).sort()).toEqual(SHIPPED_MODELS);
     expect(existsSync(join(installDir, 'node_modules/tsx'))).toBe(false);
   });
 
@@ -180,6 +184,30 @@ describe('@rigcast/hub packed and installed with npm', () => {
     expect(stopped.stdout).toMatch(/rigcast-hub: stopped\./);
   });
 
+  it('--demo plays the demo performance it ships into the room, and serves it to the avatar page', async () => {
+    const hub = await startInstalledHub(installDir, { RIGCAST_MODELS_DIR: sharedPath('models') }, ['--demo']);
+    const demo = readRecording(readFileSync(join(hubDir, 'models/rigcast-demo.rig')));
+    const viewer = io(hub.url, { transports: ['websocket'], auth: { room: 'main', role: 'viewer' }, forceNew: true });
+    let stopped: Finished | undefined;
+    try {
+      expect(hub.banner).toMatch(/Demo: the demo performance plays into room main in a loop/);
+      const served = await fetch(`${hub.url}/models/rigcast-demo.rig`);
+      expect(served.status).toBe(200);
+      expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(readFileSync(join(REPO_ROOT, 'packages/hub/models/rigcast-demo.rig'))));
+      const got: Uint8Array[] = [];
+      viewer.on('frame', (bytes: Uint8Array) => got.push(new Uint8Array(bytes)));
+      await new Promise((done) => setTimeout(done, 1500));
+      const known = new Set(demo.frames.map((frame) => sha256(frame.bytes)));
+      expect(got.length).toBeGreaterThan(10);
+      expect(got.every((bytes) => known.has(sha256(bytes)))).toBe(true);
+    } finally {
+      viewer.disconnect();
+      stopped = await hub.stop();
+    }
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toBe('');
+  });
+
   it('with no network, says how to get the face model and still serves the apps', async () => {
     const dead = await deadUrl();
     const hub = await startInstalledHub(installDir, { RIGCAST_MODELS_MIRROR: dead });
@@ -197,7 +225,7 @@ describe('@rigcast/hub packed and installed with npm', () => {
     expect(stopped.stderr.split('\n')[0]).toMatch(
       /^rigcast-hub: face_landmarker\.task is missing \(download from http:\/\/127\.0\.0\.1:\d+\/face_landmarker\.task failed: fetch failed \(ECONNREFUSED\)\)\. The tracker page cannot track without it: connect to the internet and restart the hub, or download https:\/\/storage\.googleapis\.com\/\S+\/face_landmarker\.task \(sha256 64184e229b26…\) into a folder and pass it with --models-dir or RIGCAST_MODELS_DIR\.$/,
     );
-    expect(readdirSync(join(hubDir, 'models')).sort()).toEqual(['manifest.json', 'rigcast-default.vrm']);
+    expect(readdirSync(join(hubDir, 'models')).sort()).toEqual(SHIPPED_MODELS);
   });
 
   it('on first start downloads the missing face model into the package, sha256-checked, and keeps it', async () => {

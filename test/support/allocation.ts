@@ -10,28 +10,27 @@ export const gc = runInNewContext('gc') as () => void;
 /** Calls of `step` before measuring, so that the JIT and inline caches have settled. */
 export const WARM_UP_CALLS = 5000;
 
-/** Clean measurements {@link bytesPerCall} takes; it reports the lowest. */
-const MEASUREMENTS = 3;
-/** Measurements it may try to get them: one the collector ran during does not count. */
-const MAX_ATTEMPTS = 8;
+/** Measurements {@link bytesPerCall} takes; it reports the lowest clean one. */
+const MEASUREMENTS = 8;
 
 /**
  * Heap bytes allocated per call of `step(i)` over `calls` calls (after {@link WARM_UP_CALLS}
  * warm-up calls), the lowest of {@link MEASUREMENTS} runs: on a busy machine the optimizing
- * compiler can finish late, and the calls it has not reached yet allocate in the interpreter. Code
- * that allocates on every call shows it in every run. A run during which the collector ran (from
- * this code or anything else in the process) is wrong and is repeated; throws when no run was clean.
+ * compiler, which works on a background thread, can finish long after the warm-up, and the calls
+ * it has not reached yet allocate in the interpreter. Code that allocates on every call shows it
+ * in every run. A run during which the collector ran (from this code or anything else in the
+ * process) is wrong and does not count; throws when no run was clean.
  */
 export async function bytesPerCall(step: (i: number) => void, calls: number): Promise<number> {
   for (let i = 0; i < WARM_UP_CALLS; i++) step(i);
   const clean: number[] = [];
   let gcRuns = 0;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && clean.length < MEASUREMENTS; attempt++) {
+  for (let attempt = 0; attempt < MEASUREMENTS; attempt++) {
     const { bytes, collections } = await measureOnce(step, calls, WARM_UP_CALLS + attempt * calls);
     if (collections === 0) clean.push(bytes);
     gcRuns += collections;
   }
-  if (clean.length === 0) throw new Error(`${gcRuns} GC runs during ${MAX_ATTEMPTS} measurements: use fewer calls`);
+  if (clean.length === 0) throw new Error(`${gcRuns} GC runs during ${MEASUREMENTS} measurements: use fewer calls`);
   return Math.min(...clean);
 }
 

@@ -1,10 +1,12 @@
 // The avatar page: a VRM driven live from the hub, ready as an OBS browser source.
 import { ConnectionState, HubClient } from '@rigcast/client';
 import { ClientRole } from '@rigcast/protocol';
+import { DEMO_PATH, DemoPlayer } from './demo';
 import { ModelLoader } from './model';
 import { parsePageOptions } from './options';
 import {
   DebugOverlay,
+  DemoButton,
   RenderLoop,
   StatusBanner,
   installPageHandle,
@@ -39,13 +41,18 @@ function init(): void {
     },
     onFailed: (message, kept) => banner.set('model', kept ? `${message} The previous avatar stays.` : message),
   });
+  const demo = new DemoPlayer(new URL(DEMO_PATH, location.href).href, (bytes) => receiver.receive(bytes), () => {
+    banner.set('demo', demo.error);
+    demoButton.refresh();
+  });
+  const demoButton = new DemoButton(byId<HTMLButtonElement>('rigcast-demo'), demo);
   // Declared before it is made: the client's callbacks read it.
   let connection: HubClient | null = null;
   if (options.room !== null) {
     connection = new HubClient(
       { url: options.hubUrl, room: options.room, role: ClientRole.Viewer, key: options.key, name: 'avatar page' },
       {
-        onFrame: (bytes) => receiver.receive(bytes),
+        onFrame: (bytes) => demo.fromHub(bytes),
         // Transient states only show in debug mode; a refusal needs the user to fix the address.
         onChange: () => banner.set('connection', connection?.state === ConnectionState.Refused ? connection.detail : null),
       },
@@ -60,6 +67,7 @@ function init(): void {
     receiver,
     applier,
     connection,
+    demo,
     loop: new RenderLoop(view, loader, applier, (nowMs) => debug?.refresh(nowMs, () => readDebugFigures(parts))),
   };
 
@@ -68,11 +76,12 @@ function init(): void {
   watchObsVisibility((state) => parts.loop.setObs(state));
   installPageHandle(parts);
   void loader.load(options.modelUrl);
+  if (options.demo) void demo.start();
   parts.loop.start();
 }
 
-function byId(id: string): HTMLElement {
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`the page is missing #${id}`);
-  return element;
+  return element as T;
 }

@@ -4,9 +4,10 @@ import { ClientRole, encodeFrame } from '@rigcast/protocol';
 import { FaceSource } from './face';
 import { VideoInput } from './input';
 import { TrackerPipeline, VideoFrameClock } from './pipeline';
+import { FrameRecorder } from './record';
 import { TrackerSession } from './session';
 import { readTrackerSettings, saveTrackerSettings } from './settings';
-import { Hud, LandmarkOverlay, TrackerControls, readTrackerState, type TrackerHook, type TrackerStateSources } from './ui';
+import { Hud, LandmarkOverlay, TrackerControls, downloadFile, readTrackerState, type TrackerHook, type TrackerStateSources } from './ui';
 
 declare global {
   interface Window {
@@ -38,9 +39,12 @@ function init(): void {
   const input = new VideoInput(byId<HTMLVideoElement>('video'));
   const overlay = new LandmarkOverlay(byId<HTMLCanvasElement>('overlay'));
   const publisher = new HubClient({ url: hub, room: settings.room, role: ClientRole.Publisher, key: settings.key, name: 'tracker' });
+  const recorder = new FrameRecorder();
   const pipeline = new TrackerPipeline([face], {
     onFrame: (frame) => {
-      publisher.send(encodeFrame(frame));
+      const bytes = encodeFrame(frame);
+      publisher.send(bytes);
+      recorder.add(bytes);
       overlay.clear(input.video.videoWidth, input.video.videoHeight);
       for (const source of pipeline.sources) source.draw(overlay);
     },
@@ -59,6 +63,7 @@ function init(): void {
       preview: byId('preview'),
       start: byId<HTMLButtonElement>('start'),
       calibrate: byId<HTMLButtonElement>('calibrate'),
+      record: byId<HTMLButtonElement>('record'),
       camera: byId<HTMLSelectElement>('camera'),
       file: byId<HTMLInputElement>('file'),
       mirror: byId<HTMLInputElement>('mirror'),
@@ -70,6 +75,11 @@ function init(): void {
       onStartStop: () => (session.running ? session.stop() : void session.start()),
       onCalibrate: () => {
         notice = face.solver.calibrate() ? '' : CALIBRATE_NEEDS_FACE;
+      },
+      onRecord: () => {
+        if (recorder.recording) downloadFile(recorder.stop(settings.room));
+        else recorder.start();
+        controls.setRecording(recorder.recording);
       },
       onMirror: (mirror) => {
         settings.mirror = mirror;
@@ -93,7 +103,7 @@ function init(): void {
   controls.show(settings, `room "${settings.room}" on ${hub}`);
 
   const hud = new Hud(byId('hud'), byId('message'), byId('hub-message'), byId<HTMLProgressElement>('model-progress'), pipeline.sources.map((source) => source.name));
-  const stateSources: TrackerStateSources = { session, pipeline, publisher, input, notice: () => notice };
+  const stateSources: TrackerStateSources = { session, pipeline, publisher, input, recorder, notice: () => notice };
   const state = () => readTrackerState(stateSources);
   window.rigcastTracker = { state };
   setInterval(() => hud.render(state()), HUD_INTERVAL_MS);

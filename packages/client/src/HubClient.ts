@@ -142,6 +142,16 @@ export class HubClient {
     return true;
   }
 
+  /**
+   * Resolves once the hub has handled everything this client sent before (a round trip behind
+   * it: the hub handles a connection's messages in order), or after the RTT timeout, or at once
+   * when not connected. Await it before {@link HubClient.close} so the last frames are not cut off.
+   */
+  flush(): Promise<void> {
+    if (!this.socket.connected) return Promise.resolve();
+    return new Promise((resolve) => this.socket.timeout(this.rttTimeoutMs).emit('rtt', () => resolve()));
+  }
+
   /** Disconnects for good and stops retrying. */
   close(): void {
     if (this.currentState === ConnectionState.Closed) return;

@@ -12,6 +12,8 @@ export const PACKAGE_PATHS = {
   avatar: join(PACKAGE_DIR, 'public/avatar'),
   /** The default avatar (`rigcast-default.vrm`), and the MediaPipe bundles the hub downloads. */
   models: join(PACKAGE_DIR, 'models'),
+  /** The demo performance `--demo` plays (made by `pnpm record:demo`). */
+  demo: join(PACKAGE_DIR, 'models/rigcast-demo.rig'),
   /** The MediaPipe bundles the pages load: official URLs, sha256 and licences. */
   modelManifest: join(PACKAGE_DIR, 'models/manifest.json'),
 } as const;

@@ -3,8 +3,7 @@
 import { createNeutralFrame } from '@rigcast/protocol';
 import { loadVRM } from '../../src/model';
 import { IdleMotion } from '../../src/motion';
-import { createPartAppliers } from '../../src/parts';
-import { RigPose } from '../../src/pose';
+import { createPartAppliers, RigPose } from '@rigcast/pose';
 import { AvatarRig, applyPoseToRig } from '../../src/rig';
 import { movingFrame } from '../movingFrame';
 import type { AvatarBenchHandle } from './AvatarBenchHandle';

@@ -1,6 +1,6 @@
 import { ARKIT_BLENDSHAPE_NAMES, HUMANOID_BONE_NAMES, RIG_EXPRESSION_NAMES } from '@rigcast/protocol';
 import { MathUtils } from 'three';
-import { QUAT_STRIDE, type RigPose } from '../../src/pose';
+import { QUAT_STRIDE, type RigPose } from '@rigcast/pose';
 import type { AvatarRig } from '../../src/rig';
 
 /**

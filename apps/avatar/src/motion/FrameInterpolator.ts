@@ -1,4 +1,4 @@
-import { RigPose, blendPoses } from '../pose';
+import { RigPose, blendPoses } from '@rigcast/pose';
 import { FrameIntervalEstimator } from './FrameIntervalEstimator';
 
 /**

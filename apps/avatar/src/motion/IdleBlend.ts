@@ -1,6 +1,5 @@
 import { smoothstep01 } from '@rigcast/math';
-import { RIG_PART_COUNT } from '../parts/RigPartName';
-import { createPartWeights, type PartWeights } from '../parts/PartWeights';
+import { RIG_PART_COUNT, createPartWeights, type PartWeights } from '@rigcast/pose';
 
 /** With no frame for this long, the avatar goes idle, in ms. */
 export const IDLE_AFTER_MS = 1000;

@@ -1,7 +1,7 @@
 import { DEG } from '@rigcast/math';
 import { RIG_EXPRESSION_NAMES, arkitBlendshapeIndex, humanoidBoneIndex } from '@rigcast/protocol';
 import { Euler, Quaternion } from 'three';
-import { QUAT_STRIDE, type RigPose } from '../pose';
+import { QUAT_STRIDE, type RigPose } from '@rigcast/pose';
 
 
 /** One breath, in ms. */

@@ -20,4 +20,6 @@ export interface PageOptions {
   framing: FramingPreset;
   /** Interpolate between received frames (`?interp=0` turns it off). */
   interpolate: boolean;
+  /** Play the demo performance at once (`?demo=1`), e.g. in OBS, where the Demo button never shows. */
+  demo: boolean;
 }

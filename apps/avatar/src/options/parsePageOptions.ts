@@ -112,6 +112,9 @@ export function parsePageOptions(pageUrl: string): ParsedPageOptions {
   const interpolate = parseFlag(params.get('interp'), true);
   if (interpolate === null) problems.push(`?interp=${params.get('interp')} should be 1 or 0; interpolation stays on.`);
 
+  const demo = parseFlag(params.get('demo'), false);
+  if (demo === null) problems.push(`?demo=${params.get('demo')} should be 1 or 0.`);
+
   return {
     options: {
       modelUrl,
@@ -123,6 +126,7 @@ export function parsePageOptions(pageUrl: string): ParsedPageOptions {
       debug: debug ?? false,
       framing,
       interpolate: interpolate ?? true,
+      demo: demo ?? false,
     },
     problems,
   };

@@ -1,9 +1,10 @@
 import type { VRM } from '@pixiv/three-vrm';
 import type { Camera } from 'three';
 import { ConnectionState, type HubClient } from '@rigcast/client';
+import type { DemoPlayer } from '../demo';
 import { ModelStatus, type ModelLoader } from '../model';
 import type { PageOptions } from '../options';
-import { RIG_PART_NAMES, type RigPartName } from '../parts';
+import { RIG_PART_NAMES, type RigPartName } from '@rigcast/pose';
 import type { FrameReceiver } from '../receive';
 import type { PartIdleState, RigApplier } from '../rig';
 import type { AvatarView } from '../view';
@@ -22,6 +23,8 @@ export interface AvatarPageParts {
   applier: RigApplier;
   /** Null when the room name is invalid (the banner says so). */
   connection: HubClient | null;
+  /** The demo performance, and what feeds the frame handler. */
+  demo: DemoPlayer;
   loop: RenderLoop;
 }
 
@@ -49,7 +52,7 @@ function idleByPart(applier: RigApplier): Record<RigPartName, PartIdleState> {
 
 /** A snapshot of the page. */
 export function readAvatarState(parts: AvatarPageParts): AvatarPageState {
-  const { options, banner, loader, receiver, applier, connection, loop } = parts;
+  const { options, banner, loader, receiver, applier, connection, demo, loop } = parts;
   const now = performance.now();
   return {
     options,
@@ -75,6 +78,7 @@ export function readAvatarState(parts: AvatarPageParts): AvatarPageState {
       intervalMs: applier.interpolator.intervals.intervalMs,
     },
     idle: idleByPart(applier),
+    demo: { state: demo.state, error: demo.error, passes: demo.passes },
     render: {
       fps: loop.fps,
       frames: loop.frames,

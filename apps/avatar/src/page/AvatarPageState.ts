@@ -1,7 +1,8 @@
 import type { ConnectionState } from '@rigcast/client';
+import type { DemoState } from '../demo';
 import type { ModelStatus } from '../model';
 import type { PageOptions } from '../options';
-import type { RigPartName } from '../parts';
+import type { RigPartName } from '@rigcast/pose';
 import type { PartIdleState } from '../rig';
 
 /**
@@ -39,6 +40,8 @@ export interface AvatarPageState {
   };
   /** Each part: idle (`active`) or not, and how much of the idle pose it shows (`weight`, 0 … 1). */
   idle: Record<RigPartName, PartIdleState>;
+  /** The demo performance: its state, why it failed to load, and how many passes it has begun. */
+  demo: { state: DemoState; error: string | null; passes: number };
   render: {
     /** Frames drawn over the last second. */
     fps: number;

@@ -1,7 +1,6 @@
 import type { RigFrame } from '@rigcast/protocol';
 import { FrameInterpolator, IdleBlend, IdleMotion } from '../motion';
-import { RIG_PART_COUNT, createPartAppliers, createPartWeights, rigPartIndex, type PartApplier, type RigPartName } from '../parts';
-import { RigPose, blendPosesByPart } from '../pose';
+import { RIG_PART_COUNT, createPartAppliers, createPartWeights, rigPartIndex, type PartApplier, type RigPartName, RigPose, blendPosesByPart } from '@rigcast/pose';
 import type { AvatarRig } from './AvatarRig';
 import { applyPoseToRig } from './applyPoseToRig';
 

@@ -1,6 +1,6 @@
 import { clamp01 } from '@rigcast/math';
 import { MathUtils } from 'three';
-import { QUAT_STRIDE, type RigPose } from '../pose';
+import { QUAT_STRIDE, type RigPose } from '@rigcast/pose';
 import type { AvatarRig } from './AvatarRig';
 
 /** The rotation written to a node; a call V8 does not inline boxes number arguments, an array does not. */

@@ -29,12 +29,20 @@ function hudRows(sourceNames: readonly string[]): HudRow[] {
     ['rtt', (s) => formatMs(s.rttMs)],
     ['viewers', (s) => formatCount(s.viewers)],
     ['rejected', (s) => (s.lastRejected ? `${s.rejected} · ${formatRejected(s.lastRejected)}` : '–')],
+    ['recording', (s) => (s.recording.active ? formatRecording(s.recording) : '–')],
   ];
 }
 
 /** The hub's message, which normally starts with the reason; the reason is shown either way. */
 function formatRejected({ reason, message }: RejectedNotice): string {
   return message.startsWith(`${reason}:`) ? message : `${reason}: ${message}`;
+}
+
+/** `● 0:12 · 360 frames · 40 kB`. */
+function formatRecording({ frames, bytes, elapsedMs }: TrackerState['recording']): string {
+  const seconds = Math.floor(elapsedMs / 1000);
+  const time = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return `● ${time} · ${frames} frames · ${Math.round(bytes / 1000)} kB`;
 }
 
 function formatMs(value: number, digits = 1): string {

@@ -3,6 +3,8 @@ export interface TrackerControlEvents {
   /** Start, or stop when running. */
   onStartStop(): void;
   onCalibrate(): void;
+  /** Start recording, or stop and download the recording when one runs. */
+  onRecord(): void;
   onMirror(mirror: boolean): void;
   onSmoothing(smoothing: number): void;
   /** A camera was picked (`''` is the default camera). */
@@ -15,6 +17,7 @@ export interface TrackerControlElements {
   preview: HTMLElement;
   start: HTMLButtonElement;
   calibrate: HTMLButtonElement;
+  record: HTMLButtonElement;
   camera: HTMLSelectElement;
   file: HTMLInputElement;
   mirror: HTMLInputElement;
@@ -31,6 +34,7 @@ export class TrackerControls {
   ) {
     elements.start.addEventListener('click', () => events.onStartStop());
     elements.calibrate.addEventListener('click', () => events.onCalibrate());
+    elements.record.addEventListener('click', () => events.onRecord());
     elements.mirror.addEventListener('change', () => {
       this.showMirror(elements.mirror.checked);
       events.onMirror(elements.mirror.checked);
@@ -60,6 +64,12 @@ export class TrackerControls {
   /** The start button says Stop while tracking runs. */
   setRunning(running: boolean): void {
     this.elements.start.textContent = running ? 'Stop' : 'Start';
+  }
+
+  /** The record button says Stop recording while a recording runs. */
+  setRecording(recording: boolean): void {
+    this.elements.record.textContent = recording ? 'Stop recording' : 'Record';
+    this.elements.record.classList.toggle('recording', recording);
   }
 
   /** Lists the cameras and selects `selectedId` (the default camera when it is not among them). */

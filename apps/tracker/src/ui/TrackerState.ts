@@ -74,6 +74,8 @@ export interface TrackerState {
   notice: string;
   /** Each source by name. */
   sources: Record<string, SourceState>;
+  /** The Record button's recording: running or not, and what it holds so far. */
+  recording: { active: boolean; frames: number; bytes: number; elapsedMs: number };
 }
 
 /** The test and support hook the page puts on `window`. */

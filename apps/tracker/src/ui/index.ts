@@ -1,3 +1,4 @@
+export { downloadFile } from './downloadFile';
 export { Hud } from './Hud';
 export { LandmarkOverlay, type OverlayPoint } from './LandmarkOverlay';
 export { readTrackerState, type TrackerStateSources } from './readTrackerState';

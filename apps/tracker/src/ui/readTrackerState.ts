@@ -1,6 +1,7 @@
 import type { HubClient } from '@rigcast/client';
 import type { VideoInput } from '../input/VideoInput';
 import type { TrackerPipeline } from '../pipeline/TrackerPipeline';
+import type { FrameRecorder } from '../record/FrameRecorder';
 import type { TrackerSource } from '../pipeline/TrackerSource';
 import type { TrackerSession } from '../session/TrackerSession';
 import type { SourceState, TrackerState } from './TrackerState';
@@ -11,6 +12,7 @@ export interface TrackerStateSources {
   pipeline: TrackerPipeline;
   publisher: HubClient;
   input: VideoInput;
+  recorder: FrameRecorder;
   /** Settings that were ignored, and other notes for the user; empty when none. */
   notice(): string;
 }
@@ -53,7 +55,7 @@ function slowestInference(sources: readonly TrackerSource[]): number {
 }
 
 /** A snapshot of the tracker page. */
-export function readTrackerState({ session, pipeline, publisher, input, notice }: TrackerStateSources): TrackerState {
+export function readTrackerState({ session, pipeline, publisher, input, recorder, notice }: TrackerStateSources): TrackerState {
   const sources = pipeline.sources;
   const first = sources[0]?.stats;
   const now = performance.now();
@@ -78,5 +80,6 @@ export function readTrackerState({ session, pipeline, publisher, input, notice }
     input: input.kind,
     notice: notice(),
     sources: Object.fromEntries(sources.map((source) => [source.name, sourceState(source)])),
+    recording: { active: recorder.recording, frames: recorder.frames, bytes: recorder.bytes, elapsedMs: recorder.elapsedMs },
   };
 }

@@ -6,10 +6,15 @@ const CHUNK_JSON = 0x4e4f534a; // "JSON"
 const CHUNK_BIN = 0x004e4942; // "BIN\0"
 const SPACE = 0x20;
 
+/** glTF forbids empty top-level arrays (an animation has no images, for one); they are left out. */
+function withoutEmptyArrays(json: object): object {
+  return Object.fromEntries(Object.entries(json).filter(([, value]) => !(Array.isArray(value) && value.length === 0)));
+}
+
 /** Packs a {@link GltfDocument} as a binary glTF (GLB): header, JSON chunk (space-padded), BIN chunk. */
 export function encodeGlb(doc: GltfDocument): Uint8Array {
   const bin = doc.binary();
-  const jsonBytes = new TextEncoder().encode(JSON.stringify(doc.json));
+  const jsonBytes = new TextEncoder().encode(JSON.stringify(withoutEmptyArrays(doc.json)));
   const jsonLength = jsonBytes.length + ((4 - (jsonBytes.length % 4)) % 4);
   const total = 12 + 8 + jsonLength + 8 + bin.length;
   const out = new Uint8Array(total);

@@ -84,6 +84,10 @@ export const CLI_OPTIONS = [
     help: 'How frames are written to viewers: fast (default) or public (Engine.IO\'s public API only; slower, for diagnosis).',
   },
   { flag: '--room', value: '<name>', help: 'Room used in the printed URLs (1–64 of A–Z a–z 0–9 _ -). Default main. Any room works at run time.' },
+  {
+    flag: '--demo',
+    help: 'Play the demo performance shipped with the hub into --room, in a loop, so the avatar page moves without a camera. A tracker publishing into the same room competes with it.',
+  },
   { flag: '--tracker-dir', value: '<dir>', help: 'Built tracker app served at /tracker/. Default: the one built into this package.' },
   { flag: '--avatar-dir', value: '<dir>', help: 'Built avatar app served at /avatar/. Default: the one built into this package.' },
   { flag: '--allow-missing-apps', help: 'Start even if an app is not built (its page then says to run the build).' },

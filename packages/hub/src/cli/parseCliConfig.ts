@@ -15,6 +15,8 @@ export interface CliConfig {
   /** Room shown in the printed URLs. */
   room: string;
   allowMissingApps: boolean;
+  /** Play the demo performance into {@link CliConfig.room}. */
+  demo: boolean;
   /** Do not download missing models at start. */
   offline: boolean;
   /** Base URL to download missing models from instead of the official one. */
@@ -169,6 +171,7 @@ export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
     help: args.has('--help'),
     room,
     allowMissingApps: args.has('--allow-missing-apps'),
+    demo: args.has('--demo'),
     offline: args.has('--offline'),
     modelsMirror: mirror?.value,
     generatedKey: publishKey === undefined,

@@ -1,8 +1,10 @@
+import type { RecordedFrame } from '@rigcast/protocol';
 import { createHub } from '../createHub.js';
 import type { Hub } from '../HubOptions.js';
 import { PACKAGE_PATHS } from '../packagePaths.js';
 import { CliConfigError } from './CliConfigError.js';
 import { checkAppBuilds } from './checkAppBuilds.js';
+import { DemoPublisher } from './DemoPublisher.js';
 import { fetchMissingModels } from './fetchMissingModels.js';
 import { helpText } from './helpText.js';
 import { parseCliConfig } from './parseCliConfig.js';
@@ -36,24 +38,26 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     process.stdout.write(`${helpText()}\n`);
     return;
   }
-  if (!config.allowMissingApps) {
-    try {
-      checkAppBuilds(config.hub.appsDirs);
-    } catch (error) {
-      if (error instanceof CliConfigError) fail(error.message, CliExitCode.Failed);
-      throw error;
-    }
+  let demoFrames: RecordedFrame[] | null = null;
+  try {
+    if (!config.allowMissingApps) checkAppBuilds(config.hub.appsDirs);
+    if (config.demo) demoFrames = DemoPublisher.read(PACKAGE_PATHS.demo);
+  } catch (error) {
+    if (error instanceof CliConfigError) fail(error.message, CliExitCode.Failed);
+    throw error;
   }
 
   // Signal handlers go in before anything is printed, so a signal sent as soon as the URLs
   // appear (or during start-up) still shuts down cleanly.
   let hub: Hub | undefined;
+  let demo: DemoPublisher | undefined;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) fail(`${signal} again; exiting without waiting`, CliExitCode.Failed);
     stopping = true;
     process.stdout.write(`rigcast-hub: ${signal}, closing connections…\n`);
     setTimeout(() => fail(`shutdown took over ${SHUTDOWN_DEADLINE_MS} ms; exiting anyway`, CliExitCode.Failed), SHUTDOWN_DEADLINE_MS).unref();
+    demo?.stop();
     (hub ? hub.close() : Promise.resolve()).then(
       () => {
         process.stdout.write('rigcast-hub: stopped.\n');
@@ -86,5 +90,6 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     },
   );
   if (stopping) return;
-  process.stdout.write(`${startupBanner(started, config.room, config.generatedKey)}\n`);
+  if (demoFrames) demo = new DemoPublisher(demoFrames, started, config.room);
+  process.stdout.write(`${startupBanner(started, config.room, config.generatedKey, config.demo)}\n`);
 }

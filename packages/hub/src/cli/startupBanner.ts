@@ -6,8 +6,8 @@ export function appUrls(hub: Hub, room: string): { tracker: string; avatar: stri
   return { tracker: `${hub.url}/tracker/${q(hub.publishKey)}`, avatar: `${hub.url}/avatar/${q(hub.viewKey)}` };
 }
 
-/** What the CLI prints once the hub listens. */
-export function startupBanner(hub: Hub, room: string, generatedKey: boolean): string {
+/** What the CLI prints once the hub listens; `demo` when the demo performance plays into `room`. */
+export function startupBanner(hub: Hub, room: string, generatedKey: boolean, demo = false): string {
   const urls = appUrls(hub, room);
   return [
     `rigcast hub listening on ${hub.url}`,
@@ -17,6 +17,8 @@ export function startupBanner(hub: Hub, room: string, generatedKey: boolean): st
     '  Avatar (add as an OBS browser source):',
     `    ${urls.avatar}`,
     '',
+    demo ? `  Demo: the demo performance plays into room ${room} in a loop; open the avatar link to see it.` : '',
+    demo ? '  To track yourself, restart without --demo (a tracker in the same room would compete with it).' : '',
     `  Health ${hub.url}/healthz   Metrics ${hub.metricsUrl ?? `${hub.url}/metrics`}`,
     generatedKey ? '  The publish key is new for this run; set RIGCAST_PUBLISH_KEY to keep one across restarts.' : '',
     '  Press Ctrl+C to stop.',

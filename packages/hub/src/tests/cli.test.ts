@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeFrame } from '@rigcast/protocol';
+import { decodeFrame, readRecording } from '@rigcast/protocol';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { finished, waitForOutput, type Finished } from '../../../../test/support/childOutput.js';
 import { sharedPath } from '../../../../test/support/sharedData.js';
 import { CLI_OPTIONS } from '../cli/CliOption.js';
-import { PACKAGE_DIR } from '../packagePaths.js';
+import { PACKAGE_DIR, PACKAGE_PATHS } from '../packagePaths.js';
 import { HubHarness, asUint8, connected, frameBytes, nextEvent, type ClientSocket } from './support/HubHarness.js';
 
 // The CLI from source; test/hub-package.test.ts runs the built bin from an installed package.
@@ -90,6 +90,33 @@ describe('rigcast-hub CLI (real child processes)', () => {
       expect(await viewerGone).toBe('transport close');
     } finally {
       for (const socket of sockets) socket.disconnect();
+    }
+  });
+
+  it('--demo plays the shipped demo performance into the room, byte for byte, until SIGTERM', async () => {
+    const demo = readRecording(readFileSync(PACKAGE_PATHS.demo));
+    const child = start(['--allow-missing-apps', '--demo', '--room', 'stage'], { RIGCAST_PUBLISH_KEY: 'demo-key' });
+    const exit = finished(child);
+    const banner = await waitForOutput(child, /Press Ctrl\+C/);
+    expect(banner).toMatch(/Demo: the demo performance plays into room stage in a loop/);
+    const base = new URL(/(http:\/\/\S+\/avatar\/\S+)/.exec(banner)![1]).origin;
+    const viewer: ClientSocket = io(base, { transports: ['websocket'], auth: { room: 'stage', role: 'viewer' }, reconnection: false, forceNew: true });
+    try {
+      const got: Uint8Array[] = [];
+      viewer.on('frame', (bytes: unknown) => got.push(asUint8(bytes).slice()));
+      await connected(viewer);
+      // About a second of the performance, then the bytes of the frames that followed the first.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(got.length).toBeGreaterThan(10);
+      const first = demo.frames.findIndex((frame) => Buffer.compare(frame.bytes, got[1]) === 0);
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(got.slice(1, 10).map((bytes) => Array.from(bytes))).toEqual(demo.frames.slice(first, first + 9).map((frame) => Array.from(frame.bytes)));
+      child.kill('SIGTERM');
+      const result = await exit;
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+    } finally {
+      viewer.disconnect();
     }
   });
 

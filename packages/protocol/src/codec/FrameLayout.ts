@@ -36,9 +36,9 @@ export const PresenceBit = { Face: 1 << 0, Body: 1 << 1 } as const;
 export const KNOWN_PRESENCE_BITS = PresenceBit.Face | PresenceBit.Body;
 
 export const HEADER_BYTES = 1 + 1 + 4 + 8;
-/** Byte offset of `seq` (u32) in the header: after version and presence. */
+/** Byte offsets of the header fields after the version byte: presence (u8), `seq` (u32), `time` (f64). */
+export const PRESENCE_OFFSET = 1;
 export const SEQ_OFFSET = 2;
-/** Byte offset of the capture `time` (f64) in the header: after `seq`. */
 export const TIME_OFFSET = 6;
 export const QUAT_BYTES = 6;
 export const POSITION_UNIT_M = 1e-4;

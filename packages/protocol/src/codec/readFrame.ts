@@ -17,16 +17,15 @@ import {
   MAX_FRAME_BYTES,
   MAX_GAZE_RAD,
   POSITION_UNIT_M,
+  PRESENCE_OFFSET,
   PresenceBit,
   QUAT_BYTES,
+  SEQ_OFFSET,
+  TIME_OFFSET,
   WEIGHT_STEPS,
 } from './FrameLayout.js';
 import { readQuat48 } from './quat48.js';
 
-/** Byte offsets of the header fields. */
-const PRESENCE_OFFSET = 1;
-const SEQ_OFFSET = 2;
-const TIME_OFFSET = 6;
 const TIME_BYTES = 8;
 
 /**

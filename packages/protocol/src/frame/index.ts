@@ -1,3 +1,4 @@
 export * from './RigFrame.js';
 export * from './createNeutralFrame.js';
 export * from './relaxedRestPose.js';
+export * from './splitHeadRotation.js';

@@ -50,24 +50,25 @@ const _expressions: Record<RigExpressionName, number> = {
  * order) into `out` from `outOffset`. Allocates nothing.
  */
 export function deriveRigExpressions(weights: ArrayLike<number>, weightsOffset: number, out: MutableArrayLike, outOffset: number): void {
-  const w = (index: number): number => weights[weightsOffset + index];
+  // Indexed directly: a helper closure over `weights` would be a new object on every call.
+  const base = weightsOffset;
   const m = _mouth;
-  m.jawOpen = w(JAW_OPEN);
-  m.mouthFunnel = w(MOUTH_FUNNEL);
-  m.mouthPucker = w(MOUTH_PUCKER);
-  m.mouthStretch = (w(MOUTH_STRETCH_LEFT) + w(MOUTH_STRETCH_RIGHT)) / 2;
-  m.mouthSmile = (w(MOUTH_SMILE_LEFT) + w(MOUTH_SMILE_RIGHT)) / 2;
-  m.mouthFrown = (w(MOUTH_FROWN_LEFT) + w(MOUTH_FROWN_RIGHT)) / 2;
-  m.mouthClose = w(MOUTH_CLOSE);
-  m.browDown = (w(BROW_DOWN_LEFT) + w(BROW_DOWN_RIGHT)) / 2;
-  m.browInnerUp = w(BROW_INNER_UP);
-  m.browOuterUp = (w(BROW_OUTER_UP_LEFT) + w(BROW_OUTER_UP_RIGHT)) / 2;
-  m.eyeWide = (w(EYE_WIDE_LEFT) + w(EYE_WIDE_RIGHT)) / 2;
-  m.eyeSquint = (w(EYE_SQUINT_LEFT) + w(EYE_SQUINT_RIGHT)) / 2;
+  m.jawOpen = weights[base + JAW_OPEN];
+  m.mouthFunnel = weights[base + MOUTH_FUNNEL];
+  m.mouthPucker = weights[base + MOUTH_PUCKER];
+  m.mouthStretch = (weights[base + MOUTH_STRETCH_LEFT] + weights[base + MOUTH_STRETCH_RIGHT]) / 2;
+  m.mouthSmile = (weights[base + MOUTH_SMILE_LEFT] + weights[base + MOUTH_SMILE_RIGHT]) / 2;
+  m.mouthFrown = (weights[base + MOUTH_FROWN_LEFT] + weights[base + MOUTH_FROWN_RIGHT]) / 2;
+  m.mouthClose = weights[base + MOUTH_CLOSE];
+  m.browDown = (weights[base + BROW_DOWN_LEFT] + weights[base + BROW_DOWN_RIGHT]) / 2;
+  m.browInnerUp = weights[base + BROW_INNER_UP];
+  m.browOuterUp = (weights[base + BROW_OUTER_UP_LEFT] + weights[base + BROW_OUTER_UP_RIGHT]) / 2;
+  m.eyeWide = (weights[base + EYE_WIDE_LEFT] + weights[base + EYE_WIDE_RIGHT]) / 2;
+  m.eyeSquint = (weights[base + EYE_SQUINT_LEFT] + weights[base + EYE_SQUINT_RIGHT]) / 2;
 
   const e = _expressions;
-  const closeLeft = w(EYE_BLINK_LEFT);
-  const closeRight = w(EYE_BLINK_RIGHT);
+  const closeLeft = weights[base + EYE_BLINK_LEFT];
+  const closeRight = weights[base + EYE_BLINK_RIGHT];
   const both = Math.min(closeLeft, closeRight);
   e.blink = both;
   e.blinkLeft = closeLeft - both;

@@ -1,8 +1,7 @@
 import { humanoidBoneIndex } from '@rigcast/protocol';
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { createPartWeights } from '../../parts';
-import { QUAT_STRIDE, RigPose } from '../../pose';
+import { createPartWeights, QUAT_STRIDE, RigPose } from '@rigcast/pose';
 import { FrameInterpolator } from '../FrameInterpolator';
 import { INITIAL_FRAME_INTERVAL_MS, MAX_FRAME_INTERVAL_MS, FrameIntervalEstimator } from '../FrameIntervalEstimator';
 import { IDLE_AFTER_MS, IDLE_BLEND_MS, IdleBlend } from '../IdleBlend';

@@ -1,7 +1,7 @@
 import { arkitBlendshapeIndex, humanoidBoneIndex, RIG_EXPRESSION_NAMES, type RigExpressionName } from '@rigcast/protocol';
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { QUAT_STRIDE, RigPose } from '../../pose';
+import { QUAT_STRIDE, RigPose } from '@rigcast/pose';
 import { AvatarRig } from '../AvatarRig';
 import { applyPoseNaive } from '../../../bench/page/applyPoseNaive';
 import { applyPoseToRig } from '../applyPoseToRig';

@@ -3,7 +3,7 @@ import { REST_ARM_DROP_RAD, createEmptyBody, createNeutralFrame, type HumanoidBo
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { IDLE_AFTER_MS, IDLE_BLEND_MS } from '../../motion';
-import { RigPartName } from '../../parts';
+import { RigPartName } from '@rigcast/pose';
 import { AvatarRig } from '../AvatarRig';
 import { RigApplier } from '../RigApplier';
 import { makeTestVRM } from './makeTestVRM';

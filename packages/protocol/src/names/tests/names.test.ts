@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ARKIT_BLENDSHAPE_NAMES,
+  BODY_PART_BONES,
+  BODY_PART_NAMES,
+  bodyPartOfBone,
   HUMANOID_BONE_NAMES,
   MEDIAPIPE_BLENDSHAPE_NAMES,
   MEDIAPIPE_INDEX_TO_ARKIT,
@@ -25,5 +28,18 @@ describe('names', () => {
     expect(MEDIAPIPE_INDEX_TO_ARKIT[9]).toBe('eyeBlinkLeft');
     expect(MEDIAPIPE_INDEX_TO_ARKIT[25]).toBe('jawOpen');
     expect([...mapped, 'tongueOut']).toEqual([...ARKIT_BLENDSHAPE_NAMES]);
+  });
+});
+
+describe('BODY_PART_BONES', () => {
+  it('gives every bone but the face\'s (neck, head, eyes, jaw) to exactly one body part', () => {
+    const face = ['neck', 'head', 'leftEye', 'rightEye', 'jaw'];
+    for (const bone of HUMANOID_BONE_NAMES) {
+      const parts = BODY_PART_NAMES.filter((part) => BODY_PART_BONES[part].includes(bone));
+      expect(parts).toHaveLength(face.includes(bone) ? 0 : 1);
+      expect(bodyPartOfBone(bone)).toBe(parts[0] ?? null);
+    }
+    expect(BODY_PART_BONES.rightHand).toHaveLength(16);
+    expect(bodyPartOfBone('leftThumbMetacarpal')).toBe('leftHand');
   });
 });

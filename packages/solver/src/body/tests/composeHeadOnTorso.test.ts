@@ -1,6 +1,6 @@
 import '@rigcast/math/testing';
 import { DEG, quatAngleBetween, quatFromAxisAngle, quatFromHeadAngles, quatSlerp } from '@rigcast/math';
-import { createEmptyBody, createNeutralFace, type Quat } from '@rigcast/protocol';
+import { NECK_SHARE, createEmptyBody, createNeutralFace, type Quat } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
 import { BodySolver } from '../BodySolver';
 import { BodySide } from '../BodySide';
@@ -10,8 +10,6 @@ import { landmarksOf, leanUpperBody, poseArmAngles, worldRotation, type BonePose
 const FRAME_MS = 1000 / 30;
 const IDENTITY: Quat = [0, 0, 0, 1];
 const q = (): Quat => [0, 0, 0, 1];
-/** The avatar page's split of the face's head rotation (neck takes a share, head the rest; neck · head = face.head). */
-const NECK_SHARE = 0.4;
 
 /** The avatar's head in the world after applying the body's torso and then the face's head (split over neck and head). */
 function avatarHeadWorld(body: BonePose, faceHead: Quat): Quat {

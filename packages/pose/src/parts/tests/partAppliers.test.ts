@@ -1,10 +1,10 @@
 import { DEG } from '@rigcast/math';
-import { HUMANOID_BONE_NAMES, REST_ARM_DROP_RAD, RIG_EXPRESSION_NAMES, arkitBlendshapeIndex, createEmptyBody, createNeutralFrame, humanoidBoneIndex, type RigFrame } from '@rigcast/protocol';
+import { HUMANOID_BONE_NAMES, NECK_SHARE, REST_ARM_DROP_RAD, RIG_EXPRESSION_NAMES, arkitBlendshapeIndex, createEmptyBody, createNeutralFrame, humanoidBoneIndex, type RigFrame } from '@rigcast/protocol';
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { QUAT_STRIDE, RigPose } from '../../pose';
 import { BodyPartApplier } from '../BodyPartApplier';
-import { FacePartApplier, NECK_SHARE } from '../FacePartApplier';
+import { FacePartApplier } from '../FacePartApplier';
 import { PART_BONES } from '../partBones';
 import { RIG_PART_NAMES } from '../RigPartName';
 import { MAX_LEAN_RAD, TorsoPartApplier } from '../TorsoPartApplier';

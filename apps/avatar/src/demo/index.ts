@@ -1,0 +1,2 @@
+export { DEMO_PATH, DemoPlayer } from './DemoPlayer';
+export { DemoState } from './DemoState';

@@ -1,0 +1,1 @@
+export { FrameRecorder } from './FrameRecorder';

@@ -1,0 +1,21 @@
+export {
+  BONE_PART_INDEX,
+  BodyPartApplier,
+  FacePartApplier,
+  LEAN_LEVER_M,
+  MAX_LEAN_RAD,
+  PART_BONES,
+  PART_BONE_INDICES,
+  RIG_PART_COUNT,
+  RIG_PART_NAMES,
+  RigPartName,
+  SPINE_LEAN_SHARE,
+  TorsoPartApplier,
+  createPartAppliers,
+  createPartWeights,
+  rigPartIndex,
+  writeFramePose,
+  type PartApplier,
+  type PartWeights,
+} from './parts';
+export { POSE_BONE_COUNT, QUAT_STRIDE, REST_ROTATIONS, RigPose, blendPoses, blendPosesByPart, slerpFlat, writeRestRotations } from './pose';

@@ -1,0 +1,14 @@
+export { EXPORT_COMMAND, runExport } from './cli/exportCommand';
+export { RECORD_COMMAND, runRecord } from './cli/recordCommand';
+export { REPLAY_COMMAND, runReplay } from './cli/replayCommand';
+export { RecordCommandError } from './cli/RecordCommandError';
+export { RecordingFileWriter, SYNC_INTERVAL_MS } from './file/RecordingFileWriter';
+export { readRecordingFile, type RecordingFile } from './file/readRecordingFile';
+export { formatBytes, formatSummary, summarizeRecording, type RecordingSummary } from './file/summarizeRecording';
+export { HubRecorder } from './hub/HubRecorder';
+export { HubReplayer } from './hub/HubReplayer';
+export type { HubTarget } from './hub/HubTarget';
+export { BVH_UNITS_PER_METRE, DEFAULT_BVH_FPS, encodeBvh } from './export/encodeBvh';
+export { encodeVrma } from './export/encodeVrma';
+export { poseTrackFromRecording } from './export/poseTrackFromRecording';
+export type { PoseTrack } from './export/PoseTrack';

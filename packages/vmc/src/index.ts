@@ -1,0 +1,15 @@
+export { runVmcCli, VmcExitCode } from './cli/runVmcCli';
+export { APPLY_TIMEOUT_MS, PRESET_HOLD_MS, SENDER_SILENCE_RESET_MS, VmcFrameAssembler, type VmcFrameHandler } from './in/VmcFrameAssembler';
+export { VmcIgnoreReason } from './in/VmcIgnoreReason';
+export type { VmcHubOptions } from './bridgeClient';
+export { VmcIn, type VmcInOptions } from './in/VmcIn';
+export type { VmcInStats } from './in/VmcInStats';
+export { MAX_BUNDLE_BYTES, MAX_DATAGRAM_BYTES, OscDropReason } from './osc';
+export { VmcFrameWriter, type VmcFrameWriterOptions } from './out/VmcFrameWriter';
+export { VmcOut, type VmcOutOptions } from './out/VmcOut';
+export type { VmcOutStats } from './out/VmcOutStats';
+export { defaultRestOffsets } from './vmc/defaultRestOffsets';
+export { switchPositionHandedness, switchRotationHandedness } from './vmc/switchHandedness';
+export { UNITY_BONE_NAMES, UNITY_THUMB_NAMES } from './vmc/UnityBoneName';
+export { VMC_MARIONETTE_PORT, VmcAddress } from './vmc/VmcAddress';
+export { ArkitNameCase, IGNORED_PRESET_NAMES, VRM0_PRESET_NAMES } from './vmc/VmcBlendName';
