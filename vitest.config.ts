@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     maxWorkers: 2,
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'test/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'packages/hub/vitest.public-relay.config.ts', 'apps/*/vitest.config.ts', 'test/vitest.config.ts', 'test/cluster/vitest.config.ts'],
   },
 });

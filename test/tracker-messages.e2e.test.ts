@@ -122,6 +122,21 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page: clear messages for what goes wr
     await page.context().close();
   });
 
+  it("the HUD shows how many viewers watch the room, as the hub counts them", async () => {
+    const { page, pageErrors } = await openTracker(await browser(), `${hub.url}/tracker/?room=audience&key=${hub.publishKey}`);
+    const row = page.locator('#hud dd[data-field="viewers"]');
+    await row.filter({ hasText: /^0$/ }).waitFor({ timeout: MESSAGE_TIMEOUT_MS });
+    const viewers = [new FrameCollector(hub, 'audience'), new FrameCollector(hub, 'audience'), new FrameCollector(hub, 'audience')];
+    await Promise.all(viewers.map((viewer) => viewer.connected()));
+    await row.filter({ hasText: /^3$/ }).waitFor({ timeout: MESSAGE_TIMEOUT_MS });
+    viewers[0].close();
+    await row.filter({ hasText: /^2$/ }).waitFor({ timeout: MESSAGE_TIMEOUT_MS });
+    expect(await page.evaluate(() => window.rigcastTracker.state().viewers)).toBe(2);
+    for (const viewer of viewers) viewer.close();
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('an unreachable hub is reported, and the tracker connects by itself once the hub is up', async () => {
     // A hub that was started and stopped leaves a port that refuses connections.
     const gone = await startTrackerHub({ modelsDirs: [sharedPath('models')] });

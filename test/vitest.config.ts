@@ -1,4 +1,4 @@
-import { defineProject } from 'vitest/config';
+import { configDefaults, defineProject } from 'vitest/config';
 import { vitestFromSource } from '../sourceConditions.ts';
 
 // Cross-package tests: real hub, real Chromium, real models. Browser tests share two cores,
@@ -8,6 +8,8 @@ export default defineProject({
   test: {
     name: 'e2e',
     include: ['**/*.test.ts'],
+    // Cluster and fault tests are a project of their own (cluster/vitest.config.ts).
+    exclude: [...configDefaults.exclude, 'cluster/**'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

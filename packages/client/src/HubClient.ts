@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ConnectErrorCode, FrameBytes, HandshakeAuth, RejectedInfo, ServerToClientEvents } from '@rigcast/protocol';
+import type { ClientToServerEvents, ConnectErrorCode, FrameBytes, HandshakeAuth, RejectedInfo, ServerToClientEvents, ViewerCountInfo } from '@rigcast/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { Backoff } from './Backoff';
 import { ConnectionState } from './ConnectionState';
@@ -16,7 +16,7 @@ const DEFAULT_RTT_TIMEOUT_MS = 3000;
  * the state, what is wrong and what to do, the round-trip time and the hub's `rejected` notices.
  *
  * Every way of losing the hub (unreachable, refused, dropped, kicked) is retried by one
- * {@link RetryPolicy}: 0.5 s doubling to 10 s with jitter by default, starting over after each
+ * {@link RetryPolicy}: 0.5 s doubling to 2 s with jitter by default, starting over after each
  * successful connection. socket.io-client's own reconnection is off, because it retries transport
  * failures only and with a policy of its own.
  * @example
@@ -41,6 +41,7 @@ export class HubClient {
   private sentCount = 0;
   private rejections = 0;
   private lastNotice: RejectedNotice | null = null;
+  private roomViewers = Number.NaN;
 
   constructor(
     options: HubClientOptions,
@@ -64,6 +65,7 @@ export class HubClient {
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (error) => this.onConnectError(error));
     this.socket.on('rejected', (info) => this.onRejected(info));
+    this.socket.on('viewers', (info) => this.onViewers(info));
     if (events.onFrame) this.socket.on('frame', events.onFrame);
     this.rttTimer = setInterval(() => this.probeRtt(), options.rttIntervalMs ?? DEFAULT_RTT_INTERVAL_MS);
     this.socket.connect();
@@ -120,6 +122,14 @@ export class HubClient {
   }
 
   /**
+   * Publishers: how many viewers watch the room, on every hub node (the hub sends it when it
+   * changes); `NaN` until the hub has said and while away. Viewers never get it.
+   */
+  get viewers(): number {
+    return this.roomViewers;
+  }
+
+  /**
    * Sends one encoded frame. While the hub is away, or the previous frame is still being written,
    * the frame is dropped, not queued (volatile): a reconnect never replays stale poses, and a
    * slow link sends the newest pose next. Returns whether it went out.
@@ -165,6 +175,7 @@ export class HubClient {
   private onDisconnect(reason: string): void {
     if (this.currentState === ConnectionState.Closed) return;
     this.lastRttMs = Number.NaN;
+    this.roomViewers = Number.NaN;
     const delayMs = this.scheduleRetry();
     this.set(ConnectionState.Reconnecting, lostDetail(this.context, reason, delayMs));
   }
@@ -183,6 +194,12 @@ export class HubClient {
     this.rejections++;
     this.lastNotice = notice;
     this.events.onRejected?.(notice);
+    this.events.onChange?.();
+  }
+
+  private onViewers(info: ViewerCountInfo): void {
+    if (!Number.isSafeInteger(info?.viewers) || info.viewers < 0) return;
+    this.roomViewers = info.viewers;
     this.events.onChange?.();
   }
 

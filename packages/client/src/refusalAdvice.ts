@@ -3,6 +3,7 @@ import { ClientRole, ConnectErrorCode } from '@rigcast/protocol';
 /** Same release on both ends is the only fix for a role the hub does not know. */
 const SAME_RELEASE = 'use a client and a hub from the same rigcast release';
 const RESTARTING = 'wait: the hub is restarting, and this client reconnects by itself';
+const TOO_MANY = 'close other rigcast pages on this network, or ask the hub operator to raise RIGCAST_MAX_CONNECTIONS_PER_IP; this client retries by itself';
 
 /** What a publisher's user should do about each refusal. */
 const PUBLISHER_ADVICE: Readonly<Record<ConnectErrorCode, string>> = {
@@ -11,6 +12,7 @@ const PUBLISHER_ADVICE: Readonly<Record<ConnectErrorCode, string>> = {
   [ConnectErrorCode.BadRole]: SAME_RELEASE,
   [ConnectErrorCode.BadOrigin]: "open the tracker from the hub itself, or add this page's origin to RIGCAST_ALLOWED_ORIGINS on the hub",
   [ConnectErrorCode.ShuttingDown]: RESTARTING,
+  [ConnectErrorCode.TooManyConnections]: TOO_MANY,
 };
 
 /** What a viewer's user should do about each refusal. */
@@ -20,6 +22,7 @@ const VIEWER_ADVICE: Readonly<Record<ConnectErrorCode, string>> = {
   [ConnectErrorCode.BadRole]: SAME_RELEASE,
   [ConnectErrorCode.BadOrigin]: "add this page's origin to RIGCAST_ALLOWED_ORIGINS on the hub",
   [ConnectErrorCode.ShuttingDown]: RESTARTING,
+  [ConnectErrorCode.TooManyConnections]: TOO_MANY,
 };
 
 /** Advice in a client's own words, for clients whose user fixes things elsewhere than in a page address (a command line). */

@@ -12,17 +12,16 @@
  * correctness check; the publisher runs here. One-way latency = receive time − the frame's `time` field, both read
  * from `performance.timeOrigin + performance.now()` (one machine, so one clock).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { createNeutralFrame, encodeFrame, frameToJSON, type RigFrame } from '@rigcast/protocol';
+import { encodeFrame, frameToJSON, type RigFrame } from '@rigcast/protocol';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { RelayKind, type FrameCheck, type GeneratorMessage, type ServerReady, type ServerStats, type ViewerPlan } from './BenchMessages';
+import { child, reply, sleep, stopChild } from './benchChildren';
+import { PUBLISH_HZ, makeFrame } from './benchFrame';
 import { LatencyHistogram } from './LatencyHistogram';
 import { processCpuSeconds } from './processCpu';
 
-const PUBLISH_HZ = 60;
 const WARMUP_S = 2;
 const DRAIN_MS = 1000;
 const ROOM = 'bench';
@@ -68,52 +67,6 @@ interface RunResult {
   generatorCpu: number;
   counters: Record<string, number>;
   check?: FrameCheck;
-}
-
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const clock = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function child(file: string, args: string[] = []): ChildProcess {
-  return fork(here(file), args, { execArgv: ['--conditions=@rigcast/source', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-}
-
-function reply<T extends { type: string }>(proc: ChildProcess, type: T['type']): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: T) => {
-      if (message.type !== type) return;
-      proc.off('message', onMessage);
-      proc.off('exit', onExit);
-      resolve(message);
-    };
-    const onExit = (code: number | null) => reject(new Error(`bench child exited (${code}) before sending ${type}`));
-    proc.on('message', onMessage);
-    proc.once('exit', onExit);
-  });
-}
-
-function stopChild(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-    proc.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    proc.send({ type: 'stop' });
-  });
-}
-
-function makeFrame(seq: number): RigFrame {
-  const frame = createNeutralFrame(seq, clock());
-  const face = frame.face!;
-  const phase = seq / PUBLISH_HZ;
-  const [x, y] = [0.05 * Math.sin(phase), 0.1 * Math.sin(phase * 0.7)];
-  const length = Math.hypot(x, y, 1);
-  face.head = [x / length, y / length, 0, 1 / length]; // a unit quaternion, as frameFromJSON requires
-  face.blendshapes.jawOpen = 0.5 + 0.5 * Math.sin(phase * 3);
-  face.blendshapes.eyeBlinkLeft = face.blendshapes.eyeBlinkRight = seq % 90 < 6 ? 1 : 0;
-  return frame;
 }
 
 async function runOne(kind: RelayKind, viewers: number, args: Args): Promise<RunResult> {

@@ -9,19 +9,17 @@
  * light viewer in full: every frame decoded (decodeFrame / frameFromJSON), seq continuous, and
  * the same bytes (or JSON) as the socket.io-client viewer got for the same seq.
  */
-import { decodeFrame, frameFromJSON } from '@rigcast/protocol';
+import { SEQ_OFFSET, TIME_OFFSET, decodeFrame, frameFromJSON } from '@rigcast/protocol';
 import { isDeepStrictEqual } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import type WebSocket from 'ws';
 import { RelayKind, type FrameCheck, type GeneratorMessage, type ViewerPlan } from './BenchMessages';
+import { clock } from './benchChildren';
 import { LatencyHistogram } from './LatencyHistogram';
 import { connectLightViewer } from './lightViewer';
 
 const CONNECT_BATCH = 100;
 const CONNECT_TIMEOUT_MS = 20_000;
-/** Byte offsets in the binary frame header (see FrameLayout in @rigcast/protocol). */
-const SEQ_OFFSET = 2;
-const TIME_OFFSET = 6;
 /** Where the event's argument starts in `42["frame",{…}]`, and the trailing `]`. */
 const JSON_ARGUMENT_OFFSET = '42["frame",'.length;
 const JSON_PACKET_TAIL = 1;
@@ -30,7 +28,6 @@ const TIME_KEY = Buffer.from('"time":');
 const COMMA = 0x2c;
 const CLOSE_BRACE = 0x7d;
 
-const clock = () => performance.timeOrigin + performance.now();
 const ioSockets: Socket[] = [];
 const lightSockets: WebSocket[] = [];
 const histogram = new LatencyHistogram();

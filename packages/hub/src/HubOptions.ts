@@ -10,6 +10,8 @@ export const HUB_DEFAULTS = {
   port: 8080,
   host: '127.0.0.1',
   maxFramesPerSecond: 120,
+  maxConnectionsPerIp: 50,
+  maxConnectsPerSecond: 10,
   room: 'main',
   appsDirs: { tracker: PACKAGE_PATHS.tracker, avatar: PACKAGE_PATHS.avatar },
   modelsDirs: [PACKAGE_PATHS.models],
@@ -45,6 +47,36 @@ export interface HubOptions {
   appsDirs?: { tracker?: string; avatar?: string };
   /** Per-publisher rate limit in frames a second (with a quarter second of burst). Default 120. */
   maxFramesPerSecond?: number;
+  /**
+   * Redis URL (`redis://host:6379`, `rediss://…` for TLS): cluster mode. Several hubs on one Redis
+   * share rooms: frames cross between nodes, and a viewer on any node gets the room's latest frame.
+   * Default: none, one process and nothing else needed.
+   */
+  redisUrl?: string;
+  /**
+   * Open connections per client address (an IPv6 /64 counts as one); 0 = no cap. Default 50.
+   * Connections from this machine (loopback) are never limited; behind a proxy on this machine,
+   * its `X-Forwarded-For` address is what counts.
+   */
+  maxConnectionsPerIp?: number;
+  /** Connection attempts a second per client address, with 4 s of burst; 0 = off. Default 10. */
+  maxConnectsPerSecond?: number;
+  /** Proxies (IP addresses) whose `X-Forwarded-For` is believed, besides this machine's loopback. */
+  trustedProxies?: string[];
+  /** When set, `/metrics` answers only requests with `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
+  /**
+   * When set, `/metrics` is served on `127.0.0.1:<metricsPort>` only (0 picks a free port), and not
+   * on the public port, which names no rooms then.
+   */
+  metricsPort?: number;
+  /**
+   * How frames are written to viewers: `fast` (pre-built WebSocket frames past Engine.IO) or
+   * `public` (Engine.IO's public API only; slower). Default: `RIGCAST_RELAY_PATH`, else `fast`.
+   */
+  relayPath?: 'fast' | 'public';
+  /** Where the hub reports what an operator should know (Redis lost and back). Default: stderr. */
+  log?: (line: string) => void;
 }
 
 /** A running hub. */
@@ -57,6 +89,8 @@ export interface Hub {
   publishKey: string;
   /** The key viewers need, when there is one. */
   viewKey?: string;
+  /** `http://127.0.0.1:<port>/metrics` when {@link HubOptions.metricsPort} is set. */
+  metricsUrl?: string;
   /**
    * Stops accepting, closes every client connection (clients see a transport close and
    * reconnect with backoff) and the HTTP server, cutting what is left after

@@ -1,4 +1,5 @@
 import type { RejectedNotice } from '@rigcast/client';
+import { formatCount } from './formatCount';
 import type { TrackerState } from './TrackerState';
 
 /** One HUD row: its label, and how to show its value. */
@@ -26,6 +27,7 @@ function hudRows(sourceNames: readonly string[]): HudRow[] {
     ['sent', (s) => String(s.framesSent)],
     ['hub', (s) => s.connection],
     ['rtt', (s) => formatMs(s.rttMs)],
+    ['viewers', (s) => formatCount(s.viewers)],
     ['rejected', (s) => (s.lastRejected ? `${s.rejected} · ${formatRejected(s.lastRejected)}` : '–')],
     ['recording', (s) => (s.recording.active ? formatRecording(s.recording) : '–')],
   ];

@@ -60,6 +60,8 @@ export interface TrackerState {
   connection: string;
   /** What is wrong with the hub link and what to do, for the user; empty when connected. */
   hubError: string;
+  /** Viewers of the room on every hub node, as the hub last said; `NaN` until it has and while away. */
+  viewers: number;
   /** How many frames the hub rejected. */
   rejected: number;
   /** The hub's latest `rejected` notice: why it refused a frame; null when none. */

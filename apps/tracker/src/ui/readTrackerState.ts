@@ -73,6 +73,7 @@ export function readTrackerState({ session, pipeline, publisher, input, recorder
     error: session.error,
     connection: publisher.state,
     hubError: publisher.detail,
+    viewers: publisher.viewers,
     rejected: publisher.rejectedCount,
     lastRejected: publisher.lastRejected,
     tracking: first?.tracking ?? '',

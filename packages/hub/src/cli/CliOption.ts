@@ -41,6 +41,48 @@ export const CLI_OPTIONS = [
     help: 'Download missing models from <url>/<file> instead of Google\'s storage (still sha256-checked).',
   },
   { flag: '--max-fps', value: '<n>', env: 'RIGCAST_MAX_FPS', help: 'Per-publisher rate limit in frames a second; extra frames are dropped and counted. Default 120.' },
+  {
+    flag: '--redis',
+    value: '<url>',
+    env: 'RIGCAST_REDIS_URL',
+    help: 'Cluster mode: share rooms with every hub on this Redis (redis://host:6379, rediss:// for TLS). Run several hubs behind a load balancer (see deploy/). Default: none, one process.',
+  },
+  {
+    flag: '--max-connections-per-ip',
+    value: '<n>',
+    env: 'RIGCAST_MAX_CONNECTIONS_PER_IP',
+    help: 'Open connections one address may hold (an IPv6 /64 counts as one address); 0 = no cap. Default 50. This machine (loopback) is never limited.',
+  },
+  {
+    flag: '--max-connects-per-second',
+    value: '<n>',
+    env: 'RIGCAST_MAX_CONNECTS_PER_SECOND',
+    help: 'Connection attempts a second one address may make, with 4 s of burst; 0 = off. Default 10.',
+  },
+  {
+    flag: '--trusted-proxies',
+    value: '<list>',
+    env: 'RIGCAST_TRUSTED_PROXIES',
+    help: 'Comma-separated proxy IP addresses whose X-Forwarded-For names the client (loopback always counts as one).',
+  },
+  {
+    flag: '--metrics-token',
+    value: '<token>',
+    env: 'RIGCAST_METRICS_TOKEN',
+    help: '/metrics then needs "Authorization: Bearer <token>" (it names rooms and counts).',
+  },
+  {
+    flag: '--metrics-port',
+    value: '<n>',
+    env: 'RIGCAST_METRICS_PORT',
+    help: 'Serve /metrics on 127.0.0.1:<n> only, not on the public port.',
+  },
+  {
+    flag: '--relay-path',
+    value: 'fast|public',
+    env: 'RIGCAST_RELAY_PATH',
+    help: 'How frames are written to viewers: fast (default) or public (Engine.IO\'s public API only; slower, for diagnosis).',
+  },
   { flag: '--room', value: '<name>', help: 'Room used in the printed URLs (1–64 of A–Z a–z 0–9 _ -). Default main. Any room works at run time.' },
   {
     flag: '--demo',

@@ -2,7 +2,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isValidRoomName } from '@rigcast/protocol';
 import { HUB_DEFAULTS, type HubOptions } from '../HubOptions.js';
+import { isIP } from 'node:net';
 import { normalizeOrigin } from '../origin/OriginPolicy.js';
+import { RelayPath, isRelayPath } from '../relay/ViewerWriter.js';
 import { CliConfigError } from './CliConfigError.js';
 import { CLI_OPTIONS } from './CliOption.js';
 
@@ -27,6 +29,7 @@ type Env = Record<string, string | undefined>;
 
 const MAX_PORT = 65535;
 const MAX_FPS = 10_000;
+const MAX_LIMIT = 1_000_000;
 const MAX_KEY_CHARS = 256;
 const KEY_PATTERN = /^[\x21-\x7e]+$/;
 
@@ -111,6 +114,36 @@ export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
     throw new CliConfigError(`${fps!.from} must be a number of frames a second above 0 and at most ${MAX_FPS}, got "${fps!.value}"`);
   }
 
+  const count = (flag: string, envName: string, fallback: number): number => {
+    const given = pick(flag, envName);
+    if (!given) return fallback;
+    if (!/^\d+$/.test(given.value.trim()) || Number(given.value) > MAX_LIMIT) {
+      throw new CliConfigError(`${given.from} must be a whole number from 0 (off) to ${MAX_LIMIT}, got "${given.value}"`);
+    }
+    return Number(given.value);
+  };
+  const maxConnectionsPerIp = count('--max-connections-per-ip', 'RIGCAST_MAX_CONNECTIONS_PER_IP', HUB_DEFAULTS.maxConnectionsPerIp);
+  const maxConnectsPerSecond = count('--max-connects-per-second', 'RIGCAST_MAX_CONNECTS_PER_SECOND', HUB_DEFAULTS.maxConnectsPerSecond);
+
+  const proxies = pick('--trusted-proxies', 'RIGCAST_TRUSTED_PROXIES');
+  const trustedProxies = (proxies?.value.split(',') ?? []).map((s) => s.trim()).filter(Boolean);
+  const badProxy = trustedProxies.find((address) => isIP(address) === 0);
+  if (badProxy !== undefined) throw new CliConfigError(`${proxies!.from} must list IP addresses such as 10.0.0.5, got "${badProxy}"`);
+
+  const redis = pick('--redis', 'RIGCAST_REDIS_URL');
+  if (redis && !/^rediss?:\/\/[^\s]+$/.test(redis.value)) {
+    throw new CliConfigError(`${redis.from} must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for TLS), got "${redis.value}"`);
+  }
+  const metricsToken = key('--metrics-token', 'RIGCAST_METRICS_TOKEN');
+  const metricsPort = pick('--metrics-port', 'RIGCAST_METRICS_PORT');
+  if (metricsPort && (!/^\d{1,5}$/.test(metricsPort.value.trim()) || Number(metricsPort.value) > MAX_PORT)) {
+    throw new CliConfigError(`${metricsPort.from} must be a whole number from 0 to ${MAX_PORT}, got "${metricsPort.value}"`);
+  }
+  const relayPath = pick('--relay-path', 'RIGCAST_RELAY_PATH');
+  if (relayPath && !isRelayPath(relayPath.value)) {
+    throw new CliConfigError(`${relayPath.from} must be "${RelayPath.Fast}" or "${RelayPath.Public}", got "${relayPath.value}"`);
+  }
+
   const directory = (given: { value: string; from: string }): string => {
     const path = resolve(given.value);
     let isDir = false;
@@ -149,6 +182,13 @@ export function parseCliConfig(argv: readonly string[], env: Env): CliConfig {
       viewKey,
       allowedOrigins,
       maxFramesPerSecond,
+      redisUrl: redis?.value,
+      maxConnectionsPerIp,
+      maxConnectsPerSecond,
+      trustedProxies,
+      metricsToken,
+      metricsPort: metricsPort ? Number(metricsPort.value) : undefined,
+      relayPath: relayPath ? (relayPath.value as RelayPath) : undefined,
       modelsDirs: [...new Set([...modelsDirs, ...HUB_DEFAULTS.modelsDirs])],
       appsDirs: {
         tracker: resolve(pick('--tracker-dir')?.value ?? HUB_DEFAULTS.appsDirs.tracker),

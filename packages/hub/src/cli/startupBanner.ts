@@ -19,7 +19,7 @@ export function startupBanner(hub: Hub, room: string, generatedKey: boolean, dem
     '',
     demo ? `  Demo: the demo performance plays into room ${room} in a loop; open the avatar link to see it.` : '',
     demo ? '  To track yourself, restart without --demo (a tracker in the same room would compete with it).' : '',
-    `  Health ${hub.url}/healthz   Metrics ${hub.url}/metrics`,
+    `  Health ${hub.url}/healthz   Metrics ${hub.metricsUrl ?? `${hub.url}/metrics`}`,
     generatedKey ? '  The publish key is new for this run; set RIGCAST_PUBLISH_KEY to keep one across restarts.' : '',
     '  Press Ctrl+C to stop.',
     '',

@@ -70,14 +70,34 @@ export class HubMetrics {
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
+  /** Viewers per room on every node (on a single hub, this hub's), from the rooms {@link watchRooms} gives. */
+  readonly roomViewers: Gauge<'room'>;
   /** Pre-bound child for the hot path. */
   readonly rateLimitDrops = this.framesDropped.labels(DropReason.RateLimit);
 
+  private roomSource: () => Iterable<{ name: string; viewerTotal: number }> = () => [];
+
   constructor() {
+    const rooms = () => this.roomSource();
+    this.roomViewers = new Gauge({
+      name: 'rigcast_room_viewers',
+      help: 'Viewers per room with members on this node, counted over every node of the cluster',
+      labelNames: ['room'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const room of rooms()) this.labels(room.name).set(room.viewerTotal);
+      },
+    });
     collectDefaultMetrics({ register: this.registry });
     this.connections.labels('publisher').set(0);
     this.connections.labels('viewer').set(0);
     this.rooms.set(0);
+  }
+
+  /** Where {@link roomViewers} reads the rooms from at each scrape. */
+  watchRooms(rooms: () => Iterable<{ name: string; viewerTotal: number }>): void {
+    this.roomSource = rooms;
   }
 
   /** The Prometheus text exposition. */

@@ -1,9 +1,17 @@
 import type { HubSocket } from './HubSocket.js';
 
-/** A room's members and its latest valid frame. Removed when the room empties. */
+/** A room as this hub node sees it. Removed when its last member on this node leaves. */
 export interface RoomState {
-  /** The bytes of the last valid frame any publisher sent, exactly as received. */
+  readonly name: string;
+  /**
+   * The newest valid frame this node has for the room, exactly as its publisher sent it: from a
+   * publisher here, or in a cluster from another node or the room's latest frame kept in Redis.
+   */
   latest: Uint8Array | null;
-  viewers: Set<HubSocket>;
-  publishers: Set<HubSocket>;
+  /** Viewers connected to this node. */
+  readonly viewers: Set<HubSocket>;
+  /** Publishers connected to this node. */
+  readonly publishers: Set<HubSocket>;
+  /** Viewers of the room on every node, as last counted (on a single node, {@link viewers}' size). */
+  viewerTotal: number;
 }

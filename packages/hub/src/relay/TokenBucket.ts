@@ -26,6 +26,11 @@ export class TokenBucket {
     this.tokens -= 1;
     return true;
   }
+
+  /** True when the bucket would be full at `nowMs`: nothing spent is still owed (it can be forgotten). */
+  isFull(nowMs: number): boolean {
+    return this.tokens + (Math.max(0, nowMs - this.lastMs) * this.rate) / 1000 >= this.burst;
+  }
 }
 
 /**

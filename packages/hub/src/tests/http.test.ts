@@ -61,6 +61,7 @@ describe('HTTP endpoints', () => {
     expect(res.status).toBe(503);
     const html = await res.text();
     expect(html).toContain('The avatar app is not built yet');
+    expect(html).not.toContain(root);
     expect(html).toContain('pnpm@10.34.8 run build');
   });
 
@@ -82,6 +83,46 @@ describe('HTTP endpoints', () => {
     expect(missing.headers.get('access-control-allow-origin')).toBe('*');
     expect(await missing.text()).toMatch(/RIGCAST_MODELS_DIR/);
     expect((await fetch(`${hub.url}/models/..%2f..%2fetc%2fpasswd`)).status).not.toBe(200);
+  });
+
+  it('never shows a folder of the server or a stack trace, whatever the request', async () => {
+    const hub = await harness.hub({ modelsDirs: [modelsA, modelsB], appsDirs: { tracker: trackerDist, avatar: join(root, 'no-avatar-build') } });
+    const requests = [
+      '/models/nothing.vrm',
+      '/models/%E0%A4%A',
+      '/models/..%2f..%2fetc%2fpasswd',
+      '/tracker/%',
+      '/tracker/assets/%E0%A4%A.js',
+      '/avatar/',
+      '/no/such/page',
+      '/healthz/%',
+    ];
+    for (const path of requests) {
+      const res = await fetch(`${hub.url}${path}`);
+      const body = await res.text();
+      expect(body, path).not.toContain(root);
+      expect(body, path).not.toMatch(/\/(work|home|tmp|usr|root)\/|node_modules|\.ts:\d|at [\w.<>]+ \(/);
+    }
+  });
+
+  it('restricts /metrics to a bearer token when given one', async () => {
+    const hub = await harness.hub({ metricsToken: 'scrape-me' });
+    const anonymous = await fetch(`${hub.url}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toMatch(/rigcast_/);
+    expect((await fetch(`${hub.url}/metrics`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    const allowed = await fetch(`${hub.url}/metrics`, { headers: { Authorization: 'Bearer scrape-me' } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toMatch(/^# TYPE rigcast_room_viewers gauge$/m);
+  });
+
+  it('serves /metrics on a loopback-only port of its own when given one, and not on the public port', async () => {
+    const hub = await harness.hub({ metricsPort: 0 });
+    expect(hub.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    expect((await fetch(`${hub.url}/metrics`)).status).toBe(404);
+    const own = await fetch(hub.metricsUrl!);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toMatch(/^rigcast_connections/m);
   });
 
   it('serves a landing page at / that links to both apps and never shows the publish key', async () => {

@@ -1,6 +1,6 @@
 import { decodeFrame, RejectReason, type RejectedInfo } from '@rigcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HubHarness, asUint8, frameBytes, nextEvent, rtt, waitUntil } from './support/HubHarness.js';
+import { HubHarness, asUint8, connected, frameBytes, nextEvent, rtt, waitUntil } from './support/HubHarness.js';
 
 const harness = new HubHarness();
 afterEach(() => harness.cleanup());
@@ -100,5 +100,26 @@ describe('frame relay', () => {
     const hubTime = await rtt(viewer);
     expect(hubTime).toBeGreaterThanOrEqual(before - 1000);
     expect(hubTime).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it("tells the room's publishers how many viewers watch, on joining and as it changes; viewers never get it", async () => {
+    const hub = await harness.hub();
+    const publisher = harness.client(hub, { room: 'count', role: 'publisher', key: hub.publishKey });
+    const counts: number[] = [];
+    publisher.on('viewers', (info) => counts.push(info.viewers));
+    await connected(publisher);
+    await waitUntil(() => counts.length === 1, 2000, 'the count on joining');
+    expect(counts).toEqual([0]);
+    const viewers = [];
+    for (let i = 0; i < 3; i++) viewers.push(await harness.connect(hub, { room: 'count', role: 'viewer' }));
+    let viewerNotices = 0;
+    for (const viewer of viewers) viewer.on('viewers', () => viewerNotices++);
+    await harness.connect(hub, { room: 'elsewhere', role: 'viewer' });
+    await waitUntil(() => counts.at(-1) === 3, 2000, 'a count of 3');
+    viewers[0].disconnect();
+    await waitUntil(() => counts.at(-1) === 2, 2000, 'a count of 2');
+    // A crowd joining is one notice, not one per viewer.
+    expect(counts.length).toBeLessThanOrEqual(4);
+    expect(viewerNotices).toBe(0);
   });
 });

@@ -16,6 +16,8 @@ import {
   POSITION_UNIT_M,
   PresenceBit,
   QUAT_BYTES,
+  SEQ_OFFSET,
+  TIME_OFFSET,
   WEIGHT_STEPS,
 } from './FrameLayout.js';
 import { writeQuat48 } from './quat48.js';
@@ -76,8 +78,8 @@ export function encodeFrame(frame: RigFrame): Uint8Array {
 
   view.setUint8(0, FRAME_FORMAT_VERSION);
   view.setUint8(1, (face ? PresenceBit.Face : 0) | (body ? PresenceBit.Body : 0));
-  view.setUint32(2, seq, true);
-  view.setFloat64(6, time, true);
+  view.setUint32(SEQ_OFFSET, seq, true);
+  view.setFloat64(TIME_OFFSET, time, true);
   let offset = HEADER_BYTES;
 
   if (face) {

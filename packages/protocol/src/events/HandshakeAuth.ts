@@ -29,5 +29,7 @@ export const ConnectErrorCode = {
   BadKey: 'bad-key',
   BadOrigin: 'bad-origin',
   ShuttingDown: 'shutting-down',
+  /** Too many connections, or connection attempts, from one address (refused before Socket.IO). */
+  TooManyConnections: 'too-many-connections',
 } as const;
 export type ConnectErrorCode = (typeof ConnectErrorCode)[keyof typeof ConnectErrorCode];

@@ -14,6 +14,12 @@ export interface RejectedInfo {
   message: string;
 }
 
+/** The body of a `viewers` event: how many viewers watch the publisher's room, on every hub node. */
+export interface ViewerCountInfo {
+  /** Viewers in the room across the cluster (on a single hub, that hub's). */
+  viewers: number;
+}
+
 /** Binary frame bytes as they travel: browsers send Uint8Array and receive ArrayBuffer; Node has Buffer. */
 export type FrameBytes = Uint8Array | ArrayBuffer;
 
@@ -31,4 +37,9 @@ export interface ServerToClientEvents {
   frame: (bytes: FrameBytes) => void;
   /** The hub refused the sender's last `frame`; nothing was relayed. */
   rejected: (info: RejectedInfo) => void;
+  /**
+   * To publishers only: the room's viewer count, sent on joining and whenever it changes (at most
+   * about once a second in a cluster, where nodes add up their counts in Redis).
+   */
+  viewers: (info: ViewerCountInfo) => void;
 }

@@ -50,6 +50,34 @@ describe('parseCliConfig', () => {
     expect(config.modelsMirror).toBe('http://127.0.0.1:9/models/');
   });
 
+  it('reads cluster mode, the connection limits, trusted proxies, the metrics restrictions and the relay path', () => {
+    const defaults = parseCliConfig([], {}).hub;
+    expect(defaults).toMatchObject({ redisUrl: undefined, maxConnectionsPerIp: 50, maxConnectsPerSecond: 10, trustedProxies: [], metricsToken: undefined, metricsPort: undefined, relayPath: undefined });
+    const env = {
+      RIGCAST_REDIS_URL: 'redis://10.0.0.5:6379',
+      RIGCAST_MAX_CONNECTIONS_PER_IP: '0',
+      RIGCAST_MAX_CONNECTS_PER_SECOND: '3',
+      RIGCAST_TRUSTED_PROXIES: '10.0.0.2, ::1',
+      RIGCAST_METRICS_TOKEN: 'scrape',
+      RIGCAST_METRICS_PORT: '9100',
+      RIGCAST_RELAY_PATH: 'public',
+    };
+    expect(parseCliConfig([], env).hub).toMatchObject({
+      redisUrl: 'redis://10.0.0.5:6379',
+      maxConnectionsPerIp: 0,
+      maxConnectsPerSecond: 3,
+      trustedProxies: ['10.0.0.2', '::1'],
+      metricsToken: 'scrape',
+      metricsPort: 9100,
+      relayPath: 'public',
+    });
+    expect(parseCliConfig(['--redis', 'rediss://user:pw@redis.example:6380', '--max-connections-per-ip=7', '--relay-path', 'fast'], env).hub).toMatchObject({
+      redisUrl: 'rediss://user:pw@redis.example:6380',
+      maxConnectionsPerIp: 7,
+      relayPath: 'fast',
+    });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseCliConfig([], { PORT: '', RIGCAST_PUBLISH_KEY: '' }).hub).toMatchObject({ port: 8080, publishKey: undefined });
   });
@@ -65,6 +93,12 @@ describe('parseCliConfig', () => {
       [{ RIGCAST_MODELS_DIR: '/no/such/dir' }, /^RIGCAST_MODELS_DIR must be an existing folder, but \/no\/such\/dir is not one$/],
       [{ RIGCAST_MODELS_MIRROR: 'ftp://models.example/' }, /^RIGCAST_MODELS_MIRROR must be an http:\/\/ or https:\/\/ URL such as https:\/\/models.example\/rigcast\/, got "ftp:\/\/models.example\/"$/],
       [{ RIGCAST_PUBLISH_KEY: 'has a space' }, /^RIGCAST_PUBLISH_KEY must be 1–256 printable characters without spaces$/],
+      [{ RIGCAST_REDIS_URL: 'localhost:6379' }, /^RIGCAST_REDIS_URL must be a Redis URL such as redis:\/\/127.0.0.1:6379 \(rediss:\/\/ for TLS\), got "localhost:6379"$/],
+      [{ RIGCAST_MAX_CONNECTIONS_PER_IP: 'many' }, /^RIGCAST_MAX_CONNECTIONS_PER_IP must be a whole number from 0 \(off\) to 1000000, got "many"$/],
+      [{ RIGCAST_MAX_CONNECTS_PER_SECOND: '-1' }, /^RIGCAST_MAX_CONNECTS_PER_SECOND must be a whole number/],
+      [{ RIGCAST_TRUSTED_PROXIES: '10.0.0.2,nginx' }, /^RIGCAST_TRUSTED_PROXIES must list IP addresses such as 10.0.0.5, got "nginx"$/],
+      [{ RIGCAST_METRICS_PORT: 'ninety' }, /^RIGCAST_METRICS_PORT must be a whole number from 0 to 65535, got "ninety"$/],
+      [{ RIGCAST_RELAY_PATH: 'turbo' }, /^RIGCAST_RELAY_PATH must be "fast" or "public", got "turbo"$/],
     ];
     for (const [env, pattern] of cases) expect(() => parseCliConfig([], env)).toThrow(pattern);
     expect(() => parseCliConfig(['--prot', '80'], {})).toThrow(/^unknown option "--prot"; run rigcast-hub --help for the list$/);

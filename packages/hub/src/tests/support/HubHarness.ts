@@ -9,6 +9,8 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface ClientOptions {
   extraHeaders?: Record<string, string>;
   reconnection?: boolean;
+  /** Local address to connect from, e.g. 127.0.0.2 to be a client other than this machine. */
+  localAddress?: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export class HubHarness {
       autoConnect: false,
       reconnection: options.reconnection ?? false,
       extraHeaders: options.extraHeaders,
+      // Passed on to the Node WebSocket, though socket.io-client's types leave it out.
+      ...({ localAddress: options.localAddress } as object),
       forceNew: true,
     });
     this.sockets.push(socket);
