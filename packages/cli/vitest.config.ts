@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
 import { vitestFromSource } from '../../sourceConditions.ts';
+import { UNIT_TEST_EXCLUDE } from '../../testGroups.ts';
 
-export default defineProject({ ...vitestFromSource, test: { name: 'cli', include: ['src/**/*.test.ts'], testTimeout: 60_000 } });
+export default defineProject({ ...vitestFromSource, test: { name: 'cli', include: ['src/**/*.test.ts'], exclude: UNIT_TEST_EXCLUDE, testTimeout: 60_000 } });

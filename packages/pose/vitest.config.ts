@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
 import { vitestFromSource } from '../../sourceConditions.ts';
+import { UNIT_TEST_EXCLUDE } from '../../testGroups.ts';
 
-export default defineProject({ ...vitestFromSource, test: { name: 'pose', include: ['src/**/tests/*.test.ts'] } });
+export default defineProject({ ...vitestFromSource, test: { name: 'pose', include: ['src/**/tests/*.test.ts'], exclude: UNIT_TEST_EXCLUDE } });
