@@ -1,12 +1,18 @@
-// The tracker page: camera or video → sources (FaceLandmarker in a worker → FaceSolver) → RigFrame → hub.
+// The tracker page: camera or video → sources (FaceLandmarker, PoseLandmarker and HandLandmarker,
+// each in its own worker → FaceSolver, BodySolver, HandSolver) → RigFrame → hub.
 import { HubClient } from '@rigcast/client';
-import { ClientRole, encodeFrame } from '@rigcast/protocol';
+import { ClientRole } from '@rigcast/protocol';
+import { BodyMode, composeHeadOnTorso } from '@rigcast/solver';
+import { SharedBody } from './body/SharedBody';
 import { FaceSource } from './face';
+import { HandsSource } from './hands';
+import { PoseSource } from './pose';
 import { VideoInput } from './input';
 import { TrackerPipeline, VideoFrameClock } from './pipeline';
+import { FramePublisher } from './publish';
 import { FrameRecorder } from './record';
 import { TrackerSession } from './session';
-import { readTrackerSettings, saveTrackerSettings } from './settings';
+import { HAND_MODEL_URL, handsEnabled, poseModelUrl, readTrackerSettings, saveTrackerSettings } from './settings';
 import { Hud, LandmarkOverlay, TrackerControls, downloadFile, readTrackerState, type TrackerHook, type TrackerStateSources } from './ui';
 
 declare global {
@@ -28,27 +34,32 @@ function init(): void {
   let notice = problems.length ? `Ignored: ${problems.join('; ')}.` : '';
   const hub = settings.hub || location.origin;
 
-  const face = new FaceSource({
-    modelUrl: new URL(settings.model, location.href).href,
+  const placement = {
     wasmBaseUrl: new URL('wasm/', location.href).href,
     delegate: settings.delegate,
     thread: settings.thread,
-    mirror: settings.mirror,
-    smoothing: settings.smoothing,
-  });
+  };
+  const solving = { mirror: settings.mirror, smoothing: settings.smoothing };
+  const face = new FaceSource({ ...placement, ...solving, modelUrl: new URL(settings.model, location.href).href });
+  const body = new SharedBody();
+  const pose = new PoseSource({ ...placement, ...solving, modelUrl: new URL(poseModelUrl(settings), location.href).href, mode: settings.body }, body);
+  const hands = new HandsSource({ ...placement, ...solving, modelUrl: new URL(HAND_MODEL_URL, location.href).href }, body, pose, handsEnabled(settings));
   const input = new VideoInput(byId<HTMLVideoElement>('video'));
   const overlay = new LandmarkOverlay(byId<HTMLCanvasElement>('overlay'));
   const publisher = new HubClient({ url: hub, room: settings.room, role: ClientRole.Publisher, key: settings.key, name: 'tracker' });
   const recorder = new FrameRecorder();
-  const pipeline = new TrackerPipeline([face], {
+  const framePublisher = new FramePublisher(publisher, recorder);
+  // The pose solves before the hands, which hang on its arms; the head is then put on its torso.
+  const pipeline = new TrackerPipeline([face, pose, hands], {
     onFrame: (frame) => {
-      const bytes = encodeFrame(frame);
-      publisher.send(bytes);
-      recorder.add(bytes);
+      framePublisher.publish(frame);
       overlay.clear(input.video.videoWidth, input.video.videoHeight);
       for (const source of pipeline.sources) source.draw(overlay);
     },
     onError: (error) => session.fail(error),
+    compose: (frame) => {
+      if (frame.face && frame.body) composeHeadOnTorso(frame.face, frame.body);
+    },
   });
   const clock = new VideoFrameClock(input, (captureMs) => pipeline.onVideoFrame(captureMs));
   const session: TrackerSession = new TrackerSession(input, pipeline, clock, settings, {
@@ -69,6 +80,8 @@ function init(): void {
       mirror: byId<HTMLInputElement>('mirror'),
       smoothing: byId<HTMLInputElement>('smoothing'),
       smoothingValue: byId<HTMLOutputElement>('smoothing-value'),
+      body: byId<HTMLSelectElement>('body'),
+      hands: byId<HTMLInputElement>('hands'),
       room: byId('room'),
     },
     {
@@ -83,12 +96,25 @@ function init(): void {
       },
       onMirror: (mirror) => {
         settings.mirror = mirror;
-        face.solver.mirror = mirror;
+        for (const solver of [face.solver, pose.solver, hands.solver]) solver.mirror = mirror;
         saveTrackerSettings(settings, localStorage);
       },
       onSmoothing: (smoothing) => {
         settings.smoothing = smoothing;
-        face.solver.smoothing = smoothing;
+        for (const solver of [face.solver, pose.solver, hands.solver]) solver.smoothing = smoothing;
+        saveTrackerSettings(settings, localStorage);
+      },
+      onBody: (mode) => {
+        settings.body = mode;
+        if (mode !== BodyMode.Off) pose.solver.mode = mode;
+        pipeline.setEnabled(pose, mode !== BodyMode.Off);
+        pipeline.setEnabled(hands, handsEnabled(settings));
+        controls.setHands(hands.enabled);
+        saveTrackerSettings(settings, localStorage);
+      },
+      onHands: (on) => {
+        settings.hands = on;
+        pipeline.setEnabled(hands, on);
         saveTrackerSettings(settings, localStorage);
       },
       onCamera: (deviceId) => {
@@ -100,10 +126,10 @@ function init(): void {
       onFile: (file) => void session.start(file),
     },
   );
-  controls.show(settings, `room "${settings.room}" on ${hub}`);
+  controls.show(settings, hands.enabled, `room "${settings.room}" on ${hub}`);
 
   const hud = new Hud(byId('hud'), byId('message'), byId('hub-message'), byId<HTMLProgressElement>('model-progress'), pipeline.sources.map((source) => source.name));
-  const stateSources: TrackerStateSources = { session, pipeline, publisher, input, recorder, notice: () => notice };
+  const stateSources: TrackerStateSources = { session, pipeline, publisher, framePublisher, input, recorder, settings, notice: () => notice };
   const state = () => readTrackerState(stateSources);
   window.rigcastTracker = { state };
   setInterval(() => hud.render(state()), HUD_INTERVAL_MS);

@@ -3,6 +3,13 @@ import { DetectorThread, type Detection, type Detector, type DetectorInfo } from
 import type { WorkerReply, WorkerRequest } from './DetectorMessages';
 import type { PackedInfo, PackedLayout } from './PackedLayout';
 
+/**
+ * The widest picture a worker gets; a wider video is scaled down to it on the way. The models see
+ * 192–256 px crops, so a 1280-px frame only costs each of the three workers four times the bytes to
+ * copy and resize; landmarks are fractions of the picture (or metres) either way.
+ */
+export const INFERENCE_MAX_WIDTH = 640;
+
 /** How long the worker may take to load the wasm and the model before the page gives up on it. */
 const WORKER_INIT_TIMEOUT_MS = 60_000;
 
@@ -75,7 +82,11 @@ export class WorkerDetector<Arrays, Info extends PackedInfo, Extra> implements D
 
   async detect(video: HTMLVideoElement, timestampMs: number): Promise<Detection<Arrays, Info>> {
     if (this.pending) throw new Error('detect() called while a frame is still in flight');
-    const bitmap = await createImageBitmap(video);
+    const { videoWidth: width, videoHeight: height } = video;
+    const bitmap =
+      width > INFERENCE_MAX_WIDTH
+        ? await createImageBitmap(video, { resizeWidth: INFERENCE_MAX_WIDTH, resizeHeight: Math.round((height * INFERENCE_MAX_WIDTH) / width), resizeQuality: 'medium' })
+        : await createImageBitmap(video);
     return new Promise<Detection<Arrays, Info>>((resolve, reject) => {
       this.pending = { resolve, reject };
       const { arrays } = this.detection;

@@ -3,6 +3,8 @@ export { createWithDelegate, type OnDelegate } from './createWithDelegate';
 export { DelegateName } from './DelegateName';
 export { DetectorThread, type Detection, type Detector, type DetectorInfo } from './Detector';
 export { fetchModel, type ModelProgress } from './fetchModel';
+export { loadSourceDetector } from './loadSourceDetector';
+export { createTaskDetector, type DetectorPlacement, type TaskDetectorSpec } from './TaskDetectorSpec';
 export { MainThreadDetector } from './MainThreadDetector';
 export { ModelLoadError } from './ModelLoadError';
 export type { PackedInfo, PackedLayout } from './PackedLayout';

@@ -1,12 +1,12 @@
 import { createNeutralFace, type FaceRig, type RigFrame } from '@rigcast/protocol';
 import { FaceSolver } from '@rigcast/solver';
-import { fetchModel } from '../detect/fetchModel';
+import { loadSourceDetector } from '../detect/loadSourceDetector';
+import type { DetectorPlacement } from '../detect/TaskDetectorSpec';
 import { SourceStats } from '../pipeline/SourceStats';
 import { SourceStatus } from '../pipeline/SourceStatus';
 import type { TrackerSource } from '../pipeline/TrackerSource';
-import type { DelegatePreference, InferenceThread } from '../settings/TrackerSettings';
 import type { LandmarkOverlay } from '../ui/LandmarkOverlay';
-import { createFaceDetector, type FaceDetector } from './createFaceDetector';
+import { FACE_DETECTOR, type FaceDetector } from './faceDetector';
 import type { FaceConnections } from './faceConnections';
 import { FaceResultView } from './FaceResultView';
 
@@ -23,14 +23,10 @@ const FEATURE_STYLE: Record<keyof FaceConnections, string> = {
 };
 const FEATURES = Object.keys(FEATURE_STYLE) as (keyof FaceConnections)[];
 
-/** Where the face source gets its model and runs it. */
-export interface FaceSourceOptions {
+/** Where the face source gets its model and runs it, and how it solves. */
+export interface FaceSourceOptions extends DetectorPlacement {
   /** The face model's absolute URL. */
   modelUrl: string;
-  /** Where MediaPipe's wasm files are, absolute. */
-  wasmBaseUrl: string;
-  delegate: DelegatePreference;
-  thread: InferenceThread;
   /** Mirror the avatar (the user's mirror image). */
   mirror: boolean;
   /** Filter strength, 0 = raw … 1 = heaviest. */
@@ -43,6 +39,7 @@ export interface FaceSourceOptions {
  */
 export class FaceSource implements TrackerSource {
   readonly name = 'face';
+  readonly required = true;
   readonly stats = new SourceStats();
   enabled = true;
   /** The face's solver: mirror, smoothing and calibration are set on it. */
@@ -56,24 +53,7 @@ export class FaceSource implements TrackerSource {
   }
 
   async load(): Promise<void> {
-    const { stats, options } = this;
-    stats.status = SourceStatus.Loading;
-    try {
-      const model = await fetchModel(options.modelUrl, this.name, (fraction) => {
-        stats.modelProgress = fraction;
-      });
-      const detector = await createFaceDetector(options.wasmBaseUrl, model, options.delegate, options.thread);
-      stats.delegate = detector.info.delegate;
-      stats.thread = detector.info.thread;
-      stats.delegateNote = detector.info.gpuError ?? '';
-      if (detector.info.gpuError) console.warn(`rigcast: using the CPU delegate: ${detector.info.gpuError}`);
-      this.detector = detector;
-      stats.status = SourceStatus.Ready;
-    } catch (error) {
-      stats.status = SourceStatus.Failed;
-      stats.error = error instanceof Error ? error.message : String(error);
-      throw error;
-    }
+    this.detector = await loadSourceDetector(FACE_DETECTOR, this.options.modelUrl, this.options, this.stats);
   }
 
   async detect(video: HTMLVideoElement, timestampMs: number): Promise<void> {
@@ -81,10 +61,15 @@ export class FaceSource implements TrackerSource {
     const detection = await this.detector.detect(video, timestampMs);
     this.view.update(detection.arrays, detection.info);
     this.stats.inferenceMs.add(detection.info.inferenceMs);
+    this.stats.detections++;
   }
 
   solve(frame: RigFrame, timestampMs: number, width: number, height: number): void {
     this.stats.tracking = this.solver.solve(this.view, timestampMs, width, height, this.face);
+    frame.face = this.face;
+  }
+
+  keep(frame: RigFrame): void {
     frame.face = this.face;
   }
 

@@ -1,4 +1,5 @@
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
+import { flattenConnections } from '../detect/flattenConnections';
 
 /**
  * Landmark index pairs to draw, flattened (`[a0, b0, a1, b1, …]`), by feature.
@@ -15,11 +16,7 @@ export interface FaceConnections {
   lips: number[];
 }
 
-function flatten(connections: { start: number; end: number }[]): number[] {
-  const pairs: number[] = [];
-  for (const { start, end } of connections) pairs.push(start, end);
-  return pairs;
-}
+const flatten = flattenConnections;
 
 /** The connection lists of MediaPipe's face mesh that the overlay draws. */
 export function readFaceConnections(): FaceConnections {

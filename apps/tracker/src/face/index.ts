@@ -1,4 +1,4 @@
-export { createFaceDetector, type FaceDetector } from './createFaceDetector';
+export { FACE_DETECTOR, type FaceDetector } from './faceDetector';
 export type { FaceConnections } from './faceConnections';
 export { FaceResultView } from './FaceResultView';
 export { FaceSource, type FaceSourceOptions } from './FaceSource';

@@ -16,6 +16,8 @@ export class SourceStats {
   tracking = '';
   /** Why loading failed, for the user; empty when it did not. */
   error = '';
+  /** How many times its model ran (the hands skip frames while nothing calls for them). */
+  detections = 0;
   /** Smoothed `detectForVideo` time, ms. */
   readonly inferenceMs = new SmoothedValue();
   /** Smoothed solve time, ms (measured by the pipeline). */

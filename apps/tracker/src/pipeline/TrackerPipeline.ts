@@ -7,6 +7,22 @@ import type { TrackerSource } from './TrackerSource';
 /** The window the pipeline's fps is counted over, ms. */
 const FPS_WINDOW_MS = 2000;
 
+/** What a source does on one frame. */
+const Turn = {
+  /** Off or not ready: its part is cleared. */
+  Cleared: 0,
+  /** Its model runs on this frame, and it solves. */
+  Detects: 1,
+  /** Its model waits for a free core this frame: its part stays as last solved. */
+  Waits: 2,
+} as const;
+type Turn = (typeof Turn)[keyof typeof Turn];
+
+/** How many models run at once by default: one per core, as the browser reports them. */
+function coreCount(): number {
+  return typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
+}
+
 /** What the pipeline needs of the `<video>` it tracks. */
 export type TrackedVideo = Pick<HTMLVideoElement, 'videoWidth' | 'videoHeight'>;
 
@@ -16,14 +32,25 @@ export interface TrackerPipelineEvents {
   onFrame(frame: RigFrame): void;
   /** Detection or solving failed; the pipeline has stopped. */
   onError(error: unknown): void;
+  /**
+   * Runs after every source solved and before the frame is stamped: what joins the sources' parts
+   * (the head re-expressed on the torso). Allocates nothing.
+   */
+  compose?(frame: RigFrame): void;
 }
 
 /**
- * Turns video frames into RigFrames through a list of sources (face now; pose and hands next).
+ * Turns video frames into RigFrames through a list of sources (face, pose, hands).
  * For each video frame it starts every enabled, ready source's detection on that frame at once
  * (each in its own worker, so the models share the cores), waits for all, then solves each source
  * into the one shared frame in list order, stamps `seq` and the capture `time`, and hands the
  * frame on. A frame that arrives while one is in flight waits, and only the newest one waits.
+ *
+ * **Sharing the cores.** At most {@link maxConcurrentModels} models run on one frame (one per core
+ * by default): more would only slow each other down. Required sources (the face) run on every
+ * frame; the optional ones that want the frame take the cores left in turn, the one that waited
+ * longest first, and one that waits keeps its part of the frame as last solved. A source that does
+ * not want a frame (the hands, with no wrist in view) does not count.
  */
 export class TrackerPipeline {
   /** The frame every source writes its part of; published after each video frame. */
@@ -32,15 +59,19 @@ export class TrackerPipeline {
   readonly fps = new RateMeter(FPS_WINDOW_MS);
   /** Smoothed time to solve one frame (every source), ms. */
   readonly solveMs = new SmoothedValue();
+  /** Smoothed time from a video frame's capture to the start of its detection, ms (waiting for the frame before). */
+  readonly queueMs = new SmoothedValue();
   private running = false;
   private video: TrackedVideo | undefined;
   private inFlight = false;
   private framePending = false;
   private pendingCaptureMs = 0;
   private lastTimestampMs = 0;
-  /** This frame's sources and their detections, reused from frame to frame. */
-  private readonly active: TrackerSource[] = [];
+  /** This frame's turn of each source, its detections, and the frame each source's model last ran on; reused. */
+  private readonly turns: Turn[];
+  private readonly lastRun: number[];
   private readonly detections: Promise<unknown>[] = [];
+  private frameIndex = 0;
 
   constructor(
     /** The sources, in the order they solve (a later one may read what an earlier one wrote). */
@@ -48,7 +79,12 @@ export class TrackerPipeline {
     private readonly events: TrackerPipelineEvents,
     /** The clock `timestampMs` and the capture time come from (a page's `performance`). */
     private readonly clock: Pick<Performance, 'now' | 'timeOrigin'> = performance,
-  ) {}
+    /** How many models may run on one frame (at least the required sources run). */
+    readonly maxConcurrentModels: number = coreCount(),
+  ) {
+    this.turns = sources.map(() => Turn.Cleared);
+    this.lastRun = sources.map(() => -1);
+  }
 
   /** True between {@link start} and {@link stop} (or an error). */
   get isRunning(): boolean {
@@ -57,12 +93,29 @@ export class TrackerPipeline {
 
   /**
    * Loads every enabled source at once (each reports its own progress). Resolves when all are
-   * ready; rejects with the first failure once all have settled.
+   * settled; rejects with the first required source's failure. An optional source that fails
+   * keeps its error in its stats and is left out of tracking.
    */
   async load(): Promise<void> {
-    const results = await Promise.allSettled(this.sources.filter((source) => source.enabled).map((source) => source.load()));
-    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    const enabled = this.sources.filter((source) => source.enabled);
+    const results = await Promise.allSettled(enabled.map((source) => source.load()));
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i];
+      if (result.status === 'rejected' && enabled[i].required) throw result.reason;
+    }
+  }
+
+  /**
+   * Switches a source on or off while the page runs. Switched on for the first time (its model
+   * not loaded), it loads now and joins the frames once ready; a load failure stays in its stats.
+   */
+  setEnabled(source: TrackerSource, enabled: boolean): void {
+    source.enabled = enabled;
+    if (enabled && source.stats.status === SourceStatus.Off) {
+      source.load().catch(() => {
+        // The source's stats say why; the other sources go on.
+      });
+    }
   }
 
   /** Starts tracking `video`: each {@link onVideoFrame} from now on is processed. */
@@ -95,20 +148,26 @@ export class TrackerPipeline {
     // MediaPipe's VIDEO mode needs strictly increasing timestamps.
     const timestampMs = Math.max(this.clock.now(), this.lastTimestampMs + 1);
     this.lastTimestampMs = timestampMs;
+    this.queueMs.add(timestampMs - captureMs);
     try {
       await this.detectAll(video as HTMLVideoElement, timestampMs);
       if (!this.running) return;
       const frame = this.frame;
       const solveStart = this.clock.now();
-      for (const source of this.sources) {
-        if (this.active.includes(source)) {
+      for (let i = 0; i < this.sources.length; i++) {
+        const source = this.sources[i];
+        const turn = this.turns[i];
+        if (turn === Turn.Detects) {
           const start = this.clock.now();
           source.solve(frame, timestampMs, video.videoWidth, video.videoHeight);
           source.stats.solveMs.add(this.clock.now() - start);
+        } else if (turn === Turn.Waits) {
+          source.keep(frame);
         } else {
           source.clear(frame);
         }
       }
+      this.events.compose?.(frame);
       const now = this.clock.now();
       this.solveMs.add(now - solveStart);
       frame.seq = (frame.seq + 1) >>> 0;
@@ -127,17 +186,47 @@ export class TrackerPipeline {
     if (this.framePending && this.running) void this.process();
   }
 
-  /** Starts every enabled, ready source's detection on this frame, and waits for all of them. */
+  /** Starts the detections of the sources whose turn it is on this frame ({@link takeTurns}), and waits for all of them. */
   private async detectAll(video: HTMLVideoElement, timestampMs: number): Promise<void> {
-    const { active, detections } = this;
-    active.length = 0;
+    const { detections, sources, turns } = this;
+    this.takeTurns(timestampMs);
     detections.length = 0;
-    for (const source of this.sources) {
-      if (source.enabled && source.stats.status === SourceStatus.Ready) active.push(source);
-    }
-    for (const source of active) detections.push(source.detect(video, timestampMs));
+    for (let i = 0; i < sources.length; i++) if (turns[i] === Turn.Detects) detections.push(sources[i].detect(video, timestampMs));
     // Settle all before reporting a failure, so that no detector is left with a frame in flight.
     const results = await Promise.allSettled(detections);
     for (const result of results) if (result.status === 'rejected') throw result.reason;
+  }
+
+  /**
+   * Decides each source's turn on this frame: required ones and those that do not want the frame
+   * (their detection is a no-op) detect; the others that want it share the cores left, the longest
+   * waiting first; the rest wait. Allocates nothing.
+   */
+  private takeTurns(timestampMs: number): void {
+    const { sources, turns, lastRun } = this;
+    const frame = this.frameIndex++;
+    let cores = this.maxConcurrentModels;
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i];
+      if (!source.enabled || source.stats.status !== SourceStatus.Ready) {
+        turns[i] = Turn.Cleared;
+      } else if (source.required) {
+        turns[i] = Turn.Detects;
+        lastRun[i] = frame;
+        cores--;
+      } else if (source.wantsDetection && !source.wantsDetection(timestampMs)) {
+        turns[i] = Turn.Detects;
+      } else {
+        turns[i] = Turn.Waits;
+      }
+    }
+    while (cores > 0) {
+      let next = -1;
+      for (let i = 0; i < sources.length; i++) if (turns[i] === Turn.Waits && (next < 0 || lastRun[i] < lastRun[next])) next = i;
+      if (next < 0) break;
+      turns[next] = Turn.Detects;
+      lastRun[next] = frame;
+      cores--;
+    }
   }
 }

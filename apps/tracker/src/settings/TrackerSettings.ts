@@ -1,4 +1,5 @@
 import { isValidRoomName } from '@rigcast/protocol';
+import { BodyMode } from '@rigcast/solver';
 
 /** Which MediaPipe delegate to ask for. `auto` tries the GPU and falls back to the CPU. */
 export const DelegatePreference = { Auto: 'auto', GPU: 'gpu', CPU: 'cpu' } as const;
@@ -7,6 +8,10 @@ export type DelegatePreference = (typeof DelegatePreference)[keyof typeof Delega
 /** Where inference runs. `auto` uses a Web Worker and falls back to the page's thread. */
 export const InferenceThread = { Auto: 'auto', Worker: 'worker', Main: 'main' } as const;
 export type InferenceThread = (typeof InferenceThread)[keyof typeof InferenceThread];
+
+/** Which PoseLandmarker to run: `lite` is faster, `full` steadier on the limbs. */
+export const PoseModel = { Lite: 'lite', Full: 'full' } as const;
+export type PoseModel = (typeof PoseModel)[keyof typeof PoseModel];
 
 /** Everything the tracker page can be configured with. */
 export interface TrackerSettings {
@@ -30,7 +35,26 @@ export interface TrackerSettings {
   model: string;
   delegate: DelegatePreference;
   thread: InferenceThread;
+  /** What of the body to track: `upper` (desk), `full` (hips and legs too) or `off` (face only). */
+  body: BodyMode;
+  /** Track the hands and fingers; `null` follows the body (on unless the body is off). */
+  hands: boolean | null;
+  /** Which pose model runs. */
+  poseModel: PoseModel;
 }
+
+/** Whether the hands are tracked with these settings: as set, else whenever the body is. */
+export function handsEnabled(settings: Pick<TrackerSettings, 'body' | 'hands'>): boolean {
+  return settings.hands ?? settings.body !== BodyMode.Off;
+}
+
+/** The pose model's URL, relative to the page, for these settings. */
+export function poseModelUrl(settings: Pick<TrackerSettings, 'poseModel'>): string {
+  return `../models/pose_landmarker_${settings.poseModel}.task`;
+}
+
+/** The hand model's URL, relative to the page. */
+export const HAND_MODEL_URL = '../models/hand_landmarker.task';
 
 /** The settings a fresh page starts with. */
 export const DEFAULT_TRACKER_SETTINGS: Readonly<TrackerSettings> = {
@@ -45,13 +69,16 @@ export const DEFAULT_TRACKER_SETTINGS: Readonly<TrackerSettings> = {
   model: '../models/face_landmarker.task',
   delegate: DelegatePreference.Auto,
   thread: InferenceThread.Auto,
+  body: BodyMode.Upper,
+  hands: null,
+  poseModel: PoseModel.Lite,
 };
 
 /** The localStorage key the page keeps its settings under. */
 export const SETTINGS_STORAGE_KEY = 'rigcast.tracker.settings';
 
 /** The settings that persist between visits; the others only come from the URL. */
-const PERSISTED_KEYS = ['room', 'key', 'hub', 'smoothing', 'mirror', 'cameraId', 'delegate', 'thread'] as const;
+const PERSISTED_KEYS = ['room', 'key', 'hub', 'smoothing', 'mirror', 'cameraId', 'delegate', 'thread', 'body', 'hands', 'poseModel'] as const;
 
 /** The part of `Storage` the settings use. */
 export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -122,6 +149,24 @@ function applySetting(target: TrackerSettings, name: string, raw: unknown, probl
       const value = oneOf(text.toLowerCase(), InferenceThread);
       if (value) target.thread = value;
       else problems.push(`thread "${text}" is not auto, worker or main`);
+      break;
+    }
+    case 'body': {
+      const value = oneOf(text.toLowerCase(), BodyMode);
+      if (value) target.body = value;
+      else problems.push(`body "${text}" is not upper, full or off`);
+      break;
+    }
+    case 'hands': {
+      const value = parseBoolean(text);
+      if (value !== undefined) target.hands = value;
+      else problems.push(`hands "${text}" is not 1 or 0`);
+      break;
+    }
+    case 'poseModel': {
+      const value = oneOf(text.toLowerCase(), PoseModel);
+      if (value) target.poseModel = value;
+      else problems.push(`poseModel "${text}" is not lite or full`);
       break;
     }
   }

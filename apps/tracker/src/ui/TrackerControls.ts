@@ -1,3 +1,5 @@
+import { BODY_MODES, type BodyMode } from '@rigcast/solver';
+
 /** What the controls ask the page to do. */
 export interface TrackerControlEvents {
   /** Start, or stop when running. */
@@ -7,6 +9,10 @@ export interface TrackerControlEvents {
   onRecord(): void;
   onMirror(mirror: boolean): void;
   onSmoothing(smoothing: number): void;
+  /** The body mode was picked: upper, full or off. */
+  onBody(mode: BodyMode): void;
+  /** The hands were switched on or off. */
+  onHands(on: boolean): void;
   /** A camera was picked (`''` is the default camera). */
   onCamera(deviceId: string): void;
   onFile(file: File): void;
@@ -23,6 +29,8 @@ export interface TrackerControlElements {
   mirror: HTMLInputElement;
   smoothing: HTMLInputElement;
   smoothingValue: HTMLOutputElement;
+  body: HTMLSelectElement;
+  hands: HTMLInputElement;
   room: HTMLElement;
 }
 
@@ -44,6 +52,11 @@ export class TrackerControls {
       elements.smoothingValue.textContent = smoothing.toFixed(2);
       events.onSmoothing(smoothing);
     });
+    elements.body.addEventListener('change', () => {
+      const mode = BODY_MODES.find((value) => value === elements.body.value);
+      if (mode) events.onBody(mode);
+    });
+    elements.hands.addEventListener('change', () => events.onHands(elements.hands.checked));
     elements.camera.addEventListener('change', () => events.onCamera(elements.camera.value));
     elements.file.addEventListener('change', () => {
       const file = elements.file.files?.[0];
@@ -52,13 +65,20 @@ export class TrackerControls {
   }
 
   /** Shows the settings the page starts with, and where it publishes. */
-  show(settings: { mirror: boolean; smoothing: number }, publishesTo: string): void {
+  show(settings: { mirror: boolean; smoothing: number; body: BodyMode }, hands: boolean, publishesTo: string): void {
     const { elements } = this;
     elements.room.textContent = publishesTo;
+    elements.body.value = settings.body;
+    this.setHands(hands);
     elements.mirror.checked = settings.mirror;
     this.showMirror(settings.mirror);
     elements.smoothing.value = String(settings.smoothing);
     elements.smoothingValue.textContent = settings.smoothing.toFixed(2);
+  }
+
+  /** Shows whether the hands are tracked (they follow the body mode until set). */
+  setHands(on: boolean): void {
+    this.elements.hands.checked = on;
   }
 
   /** The start button says Stop while tracking runs. */

@@ -22,6 +22,8 @@ export interface SourceState {
   inferenceMs: number;
   /** Smoothed time to solve a frame (every source), ms. */
   solveMs: number;
+  /** How many times its model ran. */
+  detections: number;
   /** The source's tracking state from its solver. */
   tracking: string;
   delegate: string;
@@ -44,6 +46,10 @@ export interface TrackerState {
   inferenceMs: number;
   /** Smoothed time to solve a frame (every source), ms. */
   solveMs: number;
+  /** Smoothed time from a video frame's capture to the start of its detection, ms. */
+  queueMs: number;
+  /** Smoothed time to encode and send a frame, ms. */
+  sendMs: number;
   /** The last round-trip time to the hub, ms; `NaN` until measured. */
   rttMs: number;
   /** `GPU` or `CPU` once the first source's model is loaded, else empty. */
@@ -68,9 +74,13 @@ export interface TrackerState {
   lastRejected: RejectedNotice | null;
   /** The face's tracking state from the solver: tracking, holding or lost. */
   tracking: string;
+  /** What of the body is tracked: upper, full or off. */
+  body: string;
+  /** Whether the hands are tracked. */
+  hands: boolean;
   /** camera, file or none. */
   input: string;
-  /** Settings that were ignored (bad URL parameters), for the user; empty when none. */
+  /** Settings that were ignored (bad URL parameters), and optional models that failed (the others go on), for the user; empty when none. */
   notice: string;
   /** Each source by name. */
   sources: Record<string, SourceState>;

@@ -1,9 +1,11 @@
 import type { HubClient } from '@rigcast/client';
 import type { VideoInput } from '../input/VideoInput';
 import type { TrackerPipeline } from '../pipeline/TrackerPipeline';
+import type { FramePublisher } from '../publish/FramePublisher';
 import type { FrameRecorder } from '../record/FrameRecorder';
 import type { TrackerSource } from '../pipeline/TrackerSource';
 import type { TrackerSession } from '../session/TrackerSession';
+import { handsEnabled, type TrackerSettings } from '../settings/TrackerSettings';
 import type { SourceState, TrackerState } from './TrackerState';
 
 /** The objects the tracker page's state is read from. */
@@ -11,8 +13,10 @@ export interface TrackerStateSources {
   session: TrackerSession;
   pipeline: TrackerPipeline;
   publisher: HubClient;
+  framePublisher: FramePublisher;
   input: VideoInput;
   recorder: FrameRecorder;
+  settings: Pick<TrackerSettings, 'body' | 'hands'>;
   /** Settings that were ignored, and other notes for the user; empty when none. */
   notice(): string;
 }
@@ -25,7 +29,8 @@ function sourceState(source: TrackerSource): SourceState {
     modelProgress: stats.modelProgress,
     inferenceMs: stats.inferenceMs.value,
     solveMs: stats.solveMs.value,
-    tracking: stats.tracking,
+    detections: stats.detections,
+    tracking: source.enabled ? stats.tracking : 'off',
     delegate: stats.delegate,
     thread: stats.thread,
     error: stats.error,
@@ -54,8 +59,17 @@ function slowestInference(sources: readonly TrackerSource[]): number {
   return slowest;
 }
 
+/** What the page's notes say, then each optional source that failed, and that tracking goes on without it. */
+function notices(note: string, sources: readonly TrackerSource[]): string {
+  const lines = note ? [note] : [];
+  for (const source of sources) {
+    if (!source.required && source.enabled && source.stats.error) lines.push(`${source.stats.error} Tracking goes on without the ${source.name}.`);
+  }
+  return lines.join(' ');
+}
+
 /** A snapshot of the tracker page. */
-export function readTrackerState({ session, pipeline, publisher, input, recorder, notice }: TrackerStateSources): TrackerState {
+export function readTrackerState({ session, pipeline, publisher, framePublisher, input, recorder, settings, notice }: TrackerStateSources): TrackerState {
   const sources = pipeline.sources;
   const first = sources[0]?.stats;
   const now = performance.now();
@@ -65,6 +79,8 @@ export function readTrackerState({ session, pipeline, publisher, input, recorder
     framesSent: publisher.framesSent,
     inferenceMs: slowestInference(sources),
     solveMs: pipeline.solveMs.value,
+    queueMs: pipeline.queueMs.value,
+    sendMs: framePublisher.sendMs.value,
     rttMs: publisher.rttMs,
     delegate: first?.delegate ?? '',
     delegateNote: first?.delegateNote ?? '',
@@ -77,8 +93,10 @@ export function readTrackerState({ session, pipeline, publisher, input, recorder
     rejected: publisher.rejectedCount,
     lastRejected: publisher.lastRejected,
     tracking: first?.tracking ?? '',
+    body: settings.body,
+    hands: handsEnabled(settings),
     input: input.kind,
-    notice: notice(),
+    notice: notices(notice(), sources),
     sources: Object.fromEntries(sources.map((source) => [source.name, sourceState(source)])),
     recording: { active: recorder.recording, frames: recorder.frames, bytes: recorder.bytes, elapsedMs: recorder.elapsedMs },
   };

@@ -229,6 +229,16 @@ export class HandSolver {
     }
   }
 
+  /**
+   * Writes the hands of the last {@link solve} into `target` again, with no new observation: for a
+   * frame the HandLandmarker did not run on (the tracker shares the cores between models). The
+   * lowerArm twist goes onto whatever lowerArm the body solver wrote since. Allocates nothing.
+   */
+  rewrite(target: BodyRig): void {
+    addHandBones(target);
+    for (const slot of this._slots) this.write(slot, target);
+  }
+
   /** Forgets the tracked hands, their sizes and filter state: both hands are at rest, never seen. */
   reset(): void {
     for (const slot of this._slots) {

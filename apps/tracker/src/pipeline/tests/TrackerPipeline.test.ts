@@ -14,7 +14,11 @@ const TIME_ORIGIN = 1_700_000_000_000;
  */
 class ScriptedSource implements TrackerSource {
   readonly stats = new SourceStats();
+  /** The face is required, as in the page; pose and hands are not. */
+  readonly required: boolean;
   enabled = true;
+  /** Whether it wants each frame (the hands' `wantsDetection`); undefined leaves the method out. */
+  wants: boolean | undefined = undefined;
   /** Detections in flight, oldest first. */
   readonly inFlight: { resolve(): void; reject(error: Error): void }[] = [];
   readonly timestamps: number[] = [];
@@ -24,12 +28,24 @@ class ScriptedSource implements TrackerSource {
     private readonly log: string[],
     private readonly loadResult: () => Promise<void> = async () => {},
   ) {
+    this.required = name === 'face';
     this.stats.status = SourceStatus.Ready;
   }
 
-  load(): Promise<void> {
+  async load(): Promise<void> {
     this.log.push(`load ${this.name}`);
-    return this.loadResult();
+    this.stats.status = SourceStatus.Loading;
+    try {
+      await this.loadResult();
+      this.stats.status = SourceStatus.Ready;
+    } catch (error) {
+      this.stats.status = SourceStatus.Failed;
+      throw error;
+    }
+  }
+
+  get wantsDetection(): ((timestampMs: number) => boolean) | undefined {
+    return this.wants === undefined ? undefined : () => this.wants!;
   }
 
   detect(_video: HTMLVideoElement, timestampMs: number): Promise<void> {
@@ -43,6 +59,10 @@ class ScriptedSource implements TrackerSource {
     // A later source reads what an earlier one wrote: here, whether the face is already there.
     if (this.name === 'face') frame.face = createNeutralFace();
     else this.log.push(`${this.name} sees face: ${frame.face !== undefined}`);
+  }
+
+  keep(): void {
+    this.log.push(`keep ${this.name}`);
   }
 
   clear(frame: RigFrame): void {
@@ -62,7 +82,7 @@ class ScriptedSource implements TrackerSource {
 }
 
 /** A pipeline over `names` with a clock the test moves, and what it published or reported. */
-function setUp(names: string[]) {
+function setUp(names: string[], cores = 8) {
   const log: string[] = [];
   const sources = names.map((name) => new ScriptedSource(name, log));
   const published: { seq: number; time: number; face: boolean }[] = [];
@@ -75,6 +95,7 @@ function setUp(names: string[]) {
       onError: (error) => errors.push(error),
     },
     { now: () => clock.now, timeOrigin: clock.timeOrigin },
+    cores,
   );
   return { log, sources, published, errors, clock, pipeline };
 }
@@ -165,14 +186,14 @@ describe('TrackerPipeline', () => {
     expect(face.inFlight).toHaveLength(0);
   });
 
-  it('loads the enabled sources at once, and reports the first failure after all have settled', async () => {
+  it('loads the enabled sources at once; a required source\'s failure is reported after all have settled', async () => {
     const log: string[] = [];
-    let finishFace!: () => void;
-    const face = new ScriptedSource('face', log, () => new Promise<void>((resolve) => (finishFace = resolve)));
-    const pose = new ScriptedSource('pose', log, () => Promise.reject(new Error('Could not load the pose model')));
+    let finishPose!: () => void;
+    const face = new ScriptedSource('face', log, () => Promise.reject(new Error('Could not load the face model')));
+    const pose = new ScriptedSource('pose', log, () => new Promise<void>((resolve) => (finishPose = resolve)));
     const hands = new ScriptedSource('hands', log);
     hands.enabled = false;
-    const pipeline = new TrackerPipeline([face, pose, hands], { onFrame: () => {}, onError: () => {} });
+    const pipeline = new TrackerPipeline([face, pose, hands], { onFrame: () => {}, onError: () => {} }, performance, 8);
     let outcome: unknown = 'pending';
     pipeline.load().then(
       () => (outcome = 'loaded'),
@@ -181,8 +202,112 @@ describe('TrackerPipeline', () => {
     await settle();
     expect(log).toEqual(['load face', 'load pose']);
     expect(outcome).toBe('pending');
-    finishFace();
+    finishPose();
     await settle();
-    expect(outcome).toBe('Could not load the pose model');
+    expect(outcome).toBe('Could not load the face model');
+  });
+
+  it('an optional source whose model fails is left out, and the others track', async () => {
+    const log: string[] = [];
+    const published: number[] = [];
+    const face = new ScriptedSource('face', log);
+    const pose = new ScriptedSource('pose', log, () => Promise.reject(new Error('Could not load the pose model')));
+    const pipeline = new TrackerPipeline([face, pose], { onFrame: (frame) => published.push(frame.seq), onError: () => {} }, performance, 8);
+    await expect(pipeline.load()).resolves.toBeUndefined();
+    expect(pose.stats.status).toBe(SourceStatus.Failed);
+    pipeline.start(VIDEO);
+    pipeline.onVideoFrame(1);
+    await settle();
+    face.finish();
+    await settle();
+    expect(published).toEqual([1]);
+    expect(log.slice(2)).toEqual(['detect face', 'solve face', 'clear pose']);
+  });
+
+  it('switched on at run time, a source that never loaded loads, and joins the frames once ready', async () => {
+    const log: string[] = [];
+    let finishHands!: () => void;
+    const face = new ScriptedSource('face', log);
+    const hands = new ScriptedSource('hands', log, () => new Promise<void>((resolve) => (finishHands = resolve)));
+    hands.enabled = false;
+    hands.stats.status = SourceStatus.Off;
+    const pipeline = new TrackerPipeline([face, hands], { onFrame: () => {}, onError: () => {} }, performance, 8);
+    await pipeline.load();
+    pipeline.start(VIDEO);
+    pipeline.setEnabled(hands, true);
+    expect(log).toEqual(['load face', 'load hands']);
+    pipeline.onVideoFrame(1);
+    await settle();
+    face.finish();
+    await settle();
+    expect(log.slice(2)).toEqual(['detect face', 'solve face', 'clear hands']);
+    finishHands();
+    await settle();
+    pipeline.onVideoFrame(2);
+    await settle();
+    expect(log.slice(5)).toEqual(['detect face', 'detect hands']);
+    face.finish();
+    hands.finish();
+    await settle();
+    expect(log.slice(7)).toEqual(['solve face', 'solve hands', 'hands sees face: true']);
+  });
+
+  it('composes after every source solved and before the frame goes out', async () => {
+    const log: string[] = [];
+    const face = new ScriptedSource('face', log);
+    const pose = new ScriptedSource('pose', log);
+    const pipeline = new TrackerPipeline(
+      [face, pose],
+      {
+        onFrame: () => log.push('publish'),
+        onError: () => {},
+        compose: (frame) => log.push(`compose, face: ${frame.face !== undefined}`),
+      },
+      performance,
+      8,
+    );
+    pipeline.start(VIDEO);
+    pipeline.onVideoFrame(1);
+    await settle();
+    face.finish();
+    pose.finish();
+    await settle();
+    expect(log).toEqual(['detect face', 'detect pose', 'solve face', 'solve pose', 'pose sees face: true', 'compose, face: true', 'publish']);
+  });
+
+  it('with two cores, runs the face on every frame and the pose and hands in turn; the one waiting keeps its part', async () => {
+    const { log, sources, published, pipeline } = setUp(['face', 'pose', 'hands'], 2);
+    const [face, pose, hands] = sources;
+    pipeline.start(VIDEO);
+    const run = async (capture: number, running: ScriptedSource[]) => {
+      log.length = 0;
+      pipeline.onVideoFrame(capture);
+      await settle();
+      for (const source of running) source.finish();
+      await settle();
+    };
+    await run(1, [face, pose]);
+    expect(log).toEqual(['detect face', 'detect pose', 'solve face', 'solve pose', 'pose sees face: true', 'keep hands']);
+    await run(2, [face, hands]);
+    expect(log).toEqual(['detect face', 'detect hands', 'solve face', 'keep pose', 'solve hands', 'hands sees face: true']);
+    await run(3, [face, pose]);
+    expect(log.slice(0, 2)).toEqual(['detect face', 'detect pose']);
+    // A source that does not want the frame (no wrist in view) takes no core: the pose runs every frame.
+    hands.wants = false;
+    await run(4, [face, pose, hands]);
+    expect(log).toEqual(['detect face', 'detect pose', 'detect hands', 'solve face', 'solve pose', 'pose sees face: true', 'solve hands', 'hands sees face: true']);
+    await run(5, [face, pose, hands]);
+    expect(log.slice(0, 3)).toEqual(['detect face', 'detect pose', 'detect hands']);
+    expect(published.map((frame) => frame.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('with one core, the required face still runs, and the others wait', async () => {
+    const { log, sources, pipeline } = setUp(['face', 'pose'], 1);
+    pipeline.start(VIDEO);
+    pipeline.onVideoFrame(1);
+    await settle();
+    sources[0].finish();
+    await settle();
+    expect(log).toEqual(['detect face', 'solve face', 'keep pose']);
   });
 });

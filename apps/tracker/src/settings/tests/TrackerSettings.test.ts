@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TRACKER_SETTINGS,
+  handsEnabled,
+  poseModelUrl,
   readTrackerSettings,
   saveTrackerSettings,
   SETTINGS_STORAGE_KEY,
@@ -40,6 +42,21 @@ describe('readTrackerSettings', () => {
     });
   });
 
+  it('reads the body mode, the hands and the pose model; the hands follow the body unless set', () => {
+    expect(readTrackerSettings('').settings).toMatchObject({ body: 'upper', hands: null, poseModel: 'lite' });
+    expect(handsEnabled(readTrackerSettings('').settings)).toBe(true);
+    const faceOnly = readTrackerSettings('?body=off').settings;
+    expect(faceOnly.body).toBe('off');
+    expect(handsEnabled(faceOnly)).toBe(false);
+    const handsOnly = readTrackerSettings('?body=off&hands=1').settings;
+    expect(handsEnabled(handsOnly)).toBe(true);
+    const { settings, problems } = readTrackerSettings('?body=FULL&hands=0&poseModel=full');
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ body: 'full', hands: false, poseModel: 'full' });
+    expect(handsEnabled(settings)).toBe(false);
+    expect(poseModelUrl(settings)).toBe('../models/pose_landmarker_full.task');
+  });
+
   it('lets URL parameters win over stored settings, and keeps stored ones otherwise', () => {
     const storage = memoryStorage({ room: 'stored', key: 'k1', smoothing: 0.9, mirror: false });
     const { settings } = readTrackerSettings('?room=url', storage);
@@ -50,9 +67,14 @@ describe('readTrackerSettings', () => {
   });
 
   it('ignores bad values, reports each, and changes nothing else', () => {
-    const { settings, problems } = readTrackerSettings('?room=no spaces!&smoothing=2&mirror=maybe&hub=ftp://x&delegate=tpu');
+    const { settings, problems } = readTrackerSettings('?room=no spaces!&smoothing=2&mirror=maybe&hub=ftp://x&delegate=tpu&body=legs&hands=both&poseModel=heavy');
     expect(settings).toEqual(DEFAULT_TRACKER_SETTINGS);
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(8);
+    expect(problems.slice(5)).toEqual([
+      'body "legs" is not upper, full or off',
+      'hands "both" is not 1 or 0',
+      'poseModel "heavy" is not lite or full',
+    ]);
     expect(problems[0]).toMatch(/room "no spaces!" is not valid/);
     expect(problems[1]).toMatch(/smoothing "2"/);
   });
@@ -67,14 +89,16 @@ describe('readTrackerSettings', () => {
 describe('saveTrackerSettings', () => {
   it('persists the lasting settings but not one-off ones (autostart, video)', () => {
     const storage = memoryStorage();
-    const { settings } = readTrackerSettings('?room=r1&key=k&autostart=1&video=a.mp4&smoothing=0.3');
+    const { settings } = readTrackerSettings('?room=r1&key=k&autostart=1&video=a.mp4&smoothing=0.3&body=full&hands=0');
     saveTrackerSettings(settings, storage);
     const saved = JSON.parse(storage.data.get(SETTINGS_STORAGE_KEY)!);
-    expect(saved).toMatchObject({ room: 'r1', key: 'k', smoothing: 0.3 });
+    expect(saved).toMatchObject({ room: 'r1', key: 'k', smoothing: 0.3, body: 'full', hands: false });
     expect(saved).not.toHaveProperty('autostart');
     expect(saved).not.toHaveProperty('video');
     const reread = readTrackerSettings('', storage).settings;
     expect(reread.room).toBe('r1');
+    expect(reread.body).toBe('full');
+    expect(reread.hands).toBe(false);
     expect(reread.autostart).toBe(false);
     expect(reread.video).toBe('');
   });

@@ -1,11 +1,9 @@
-import { DEG } from '@rigcast/math';
-import { createEmptyBody, type BodyRig } from '@rigcast/protocol';
+import { createEmptyBody } from '@rigcast/protocol';
 import { describe, expect, it } from 'vitest';
 import type { HandFixture } from '../../fixture/HandFixture';
 import { OPEN_HAND_FIXTURE_PATH, THUMBS_UP_HAND_FIXTURE_PATH, loadHandFixture } from '../../fixture/loadHandFixture';
 import { HandSolver } from '../HandSolver';
-import { digitBoneNames } from './handFk';
-import { canonical, readDigit } from './handScore';
+import { EXTENDED_DEG, THUMB_EXTENDED_DEG, isThumbsUp, readHand, type HandShape } from './handScore';
 
 // Real MediaPipe output (HandLandmarker full, numHands 2, VIDEO mode, CPU, in Chromium; recorded
 // by scripts/record-hand-fixture.ts) replayed through the solver, mirror on, with the pose's wrists
@@ -19,25 +17,11 @@ import { canonical, readDigit } from './handScore';
 //   opens over frames 25–50 and stays open, fingers extended and slightly spread, from frame 60
 //   to the end (201).
 
-/** A finger is curled when its three joints bend this much in total, extended below the second figure. */
-const CURLED_DEG = 120;
-const EXTENDED_DEG = 60;
-/** The thumb is extended when its MCP and IP bend less than this in total. */
-const THUMB_EXTENDED_DEG = 40;
 /** Share of the listed frames that must read the known answer (a frame or two of detector noise may not). */
 const REQUIRED_SHARE = 0.95;
 
-interface HandReading {
+interface HandReading extends HandShape {
   index: number;
-  /** Total curl of index, middle, ring, little (degrees). */
-  fingers: number[];
-  /** Thumb MCP + IP curl (degrees). */
-  thumb: number;
-}
-
-function readHand(body: BodyRig, side: 'left' | 'right'): Omit<HandReading, 'index'> {
-  const digits = digitBoneNames(side).map((names, d) => readDigit(d, names.map((n) => canonical(body.bones[n]!, side))).map((a) => a / DEG));
-  return { fingers: digits.slice(1).map((a) => a[1] + a[2] + a[3]), thumb: digits[0][2] + digits[0][3] };
 }
 
 function replay(fixture: HandFixture, from: number, to: number) {
@@ -62,7 +46,7 @@ const share = (readings: HandReading[], test: (r: HandReading) => boolean) => re
 describe('HandSolver on real MediaPipe output', () => {
   it("arm-raise-thumbs-up, frames 60–194: the avatar's LEFT hand shows a thumbs-up — thumb extended, index, middle, ring and little curled", () => {
     const run = replay(loadHandFixture(THUMBS_UP_HAND_FIXTURE_PATH), 60, 194);
-    const thumbsUp = share(run.readings, (r) => r.thumb < THUMB_EXTENDED_DEG && r.fingers.every((c) => c > CURLED_DEG));
+    const thumbsUp = share(run.readings, isThumbsUp);
     console.log(
       `thumbs-up, frames 60–194: a hand in ${run.detected}/${run.frames} frames, the avatar's left hand tracked in ${run.readings.length}; ` +
         `median curl: thumb MCP+IP ${median(run.readings.map((r) => r.thumb)).toFixed(0)}°, ` +

@@ -37,6 +37,25 @@ function track(solver: HandSolver, body: BodyRig, pose: HandPoseTruth, frames: n
   return from + frames;
 }
 
+describe('HandSolver.rewrite', () => {
+  it('puts the last solved hands back, and their forearm twist onto the lowerArm the body wrote since', () => {
+    const solver = new HandSolver();
+    const body = addHandBones(createEmptyBody());
+    body.bones.leftLowerArm = q();
+    // A fist turned 60° about the forearm: the solver hands part of that twist to the lowerArm.
+    track(solver, body, { ...FIST, wrist: wristRotation(60 * DEG, 0, 0) }, 20);
+    const solved = structuredClone(body.bones);
+    // The body solver writes a new lowerArm (identity was the base the twist went onto).
+    const bodyWrote = quatFromAxisAngle(q(), [0, 1, 0], 30 * DEG);
+    body.bones.leftLowerArm = [...bodyWrote];
+    for (const name of handBoneNames('left')) body.bones[name] = q();
+    solver.rewrite(body);
+    for (const name of handBoneNames('left')) expect(body.bones[name]).toBeCloseToQuaternion(solved[name]!, 1e-9);
+    expect(body.bones.leftLowerArm).toBeCloseToQuaternion(quatMultiply(q(), bodyWrote, solved.leftLowerArm!), 1e-9);
+    expect(quatAngleBetween(solved.leftLowerArm!, q()) / DEG).toBeGreaterThan(1);
+  });
+});
+
 describe('HandSolver loss', () => {
   it(`holds a lost hand ${HAND_HOLD_MS} ms, eases it to the relaxed rest hand by ${HAND_HOLD_MS + HAND_EASE_TO_REST_MS} ms, and brings it back without a snap`, () => {
     const solver = new HandSolver();

@@ -4,8 +4,8 @@
  * it takes the digit's axis, the other bones' curls as their twist about the hinge.
  */
 import { DEG, quatMultiply, quatRotateVec3, quatTwistAngle } from '@rigcast/math';
-import type { Quat } from '@rigcast/protocol';
-import { digitBasis, reflect, type DigitAngles } from './handFk';
+import type { BodyRig, Quat } from '@rigcast/protocol';
+import { digitBasis, digitBoneNames, reflect, type DigitAngles } from './handFk';
 
 /** Spread and three curls of a digit from its three canonical (left-hand) local rotations. */
 export function readDigit(d: number, bones: readonly Quat[]): DigitAngles {
@@ -34,3 +34,28 @@ export function summary(values: readonly number[]): { median: number; p95: numbe
   return { median: at(0.5), p95: at(0.95), count: sorted.length, notFinite: values.length - sorted.length };
 }
 
+
+/** A finger is curled when its three joints bend this much in total, extended below the second figure. */
+export const CURLED_DEG = 120;
+export const EXTENDED_DEG = 60;
+/** The thumb is extended when its MCP and IP bend less than this in total. */
+export const THUMB_EXTENDED_DEG = 40;
+
+/** How bent a hand's digits are, in degrees. */
+export interface HandShape {
+  /** Total curl of index, middle, ring and little. */
+  fingers: number[];
+  /** Thumb MCP + IP curl. */
+  thumb: number;
+}
+
+/** How bent the digits of the avatar's `side` hand are in `body` (which must carry the hand's bones). */
+export function readHand(body: BodyRig, side: 'left' | 'right'): HandShape {
+  const digits = digitBoneNames(side).map((names, d) => readDigit(d, names.map((n) => canonical(body.bones[n]!, side))).map((a) => a / DEG));
+  return { fingers: digits.slice(1).map((a) => a[1] + a[2] + a[3]), thumb: digits[0][2] + digits[0][3] };
+}
+
+/** A thumbs-up: the thumb extended, the four fingers curled. */
+export const isThumbsUp = (hand: HandShape): boolean => hand.thumb < THUMB_EXTENDED_DEG && hand.fingers.every((curl) => curl > CURLED_DEG);
+/** An open hand: every finger extended. */
+export const isOpenHand = (hand: HandShape): boolean => hand.fingers.every((curl) => curl < EXTENDED_DEG);

@@ -1,0 +1,134 @@
+/**
+ * `pnpm bench:tracker`: the tracker page in headless Chromium, fed by Chromium's fake webcam from
+ * the shared arm-raise clip (640×480, 30 fps, a person from the chest up with an arm and a hand in
+ * view), publishing to a real hub, with a Node viewer and an avatar page in the room.
+ *
+ * For face only, face + pose, and face + pose + hands it prints the frames per second that reach
+ * the viewer, each model's inference time, and the ratio of each fps to face-only fps measured in
+ * the same run (the baseline). Then the latency budget per stage, capture to applied on the avatar.
+ * Figures, not pass/fail: the machine is shared, and Chromium has no GPU here (software WebGL).
+ */
+import type { Hub } from '@rigcast/hub';
+import { decodeFrame } from '@rigcast/protocol';
+import type { Browser } from 'playwright-core';
+import { io } from 'socket.io-client';
+import { ensureAvatarBuilt, openAvatar } from '../../../test/avatar-harness';
+import { launchChromium } from '../../../test/support/chromium';
+import { HAS_SHARED_DATA, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../../../test/support/sharedData';
+import { ensureTrackerBuilt, openTracker, startTrackerHub } from '../../../test/tracker-harness';
+import type { TrackerState } from '../src/ui/TrackerState';
+
+/** Tracking settles (models warm, filters, the pose's gates) before measuring. */
+const WARMUP_MS = 6000;
+const MEASURE_MS = Number(process.env.RIGCAST_BENCH_MS ?? 15_000);
+/** The avatar page's figures (render rate and apply cost), after the tracker's. */
+const AVATAR_WARMUP_MS = 2000;
+const AVATAR_MEASURE_MS = 4000;
+/** See test/tracker.e2e.test.ts: without a GPU, Chromium's compositing costs more than tracking. */
+const CHROMIUM_ARGS = ['--disable-gpu-compositing'];
+
+/** The three configurations, by URL parameters. */
+const CONFIGS = [
+  { name: 'face only', params: 'body=off&hands=0' },
+  { name: 'face + pose', params: 'body=upper&hands=0' },
+  { name: 'face + pose + hands', params: 'body=upper&hands=1' },
+] as const;
+
+interface Figures {
+  name: string;
+  fps: number;
+  /** Capture to arrival at the Node viewer, ms: median and p95. */
+  captureToViewer: { p50: number; p95: number };
+  state: TrackerState;
+  /** How often each model ran, per second: on two cores the pose and the hands take turns. */
+  runs: { face: number; pose: number; hands: number };
+  avatar: { fps: number; applyMs: number };
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (value: number, digits = 1) => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : '–');
+
+async function measure(browser: Browser, hub: Hub, config: (typeof CONFIGS)[number], room: string): Promise<Figures> {
+  const arrivals: { at: number; latency: number }[] = [];
+  const viewer = io(hub.url, { transports: ['websocket'], auth: { room, role: 'viewer' }, forceNew: true });
+  viewer.on('frame', (bytes: Uint8Array) => {
+    const at = performance.now();
+    arrivals.push({ at, latency: performance.timeOrigin + at - decodeFrame(new Uint8Array(bytes)).time });
+  });
+  const { page } = await openTracker(browser, `${hub.url}/tracker/?room=${room}&key=${hub.publishKey}&autostart=1&${config.params}`, ['camera']);
+  await page.waitForFunction(() => window.rigcastTracker.state().framesSent > 3, undefined, { timeout: 120_000 });
+  await delay(WARMUP_MS);
+  const before = await page.evaluate(() => window.rigcastTracker.state());
+  const from = performance.now();
+  await delay(MEASURE_MS);
+  const to = performance.now();
+  const state = await page.evaluate(() => window.rigcastTracker.state());
+  const runsPerSecond = (name: string) => ((state.sources[name].detections - before.sources[name].detections) * 1000) / (to - from);
+  const measured = arrivals.filter((a) => a.at >= from && a.at <= to);
+  const latencies = measured.map((a) => a.latency).sort((a, b) => a - b);
+  // The avatar page last: here its software WebGL would share the CPU with the models' (on a
+  // streamer's machine it renders on the GPU, in OBS).
+  const avatar = await openAvatar(browser, hub, { room }, { width: 640, height: 480 });
+  await delay(AVATAR_WARMUP_MS);
+  const avatarBefore = await avatar.page.evaluate(() => window.rigcast.state().render);
+  await delay(AVATAR_MEASURE_MS);
+  const avatarAfter = await avatar.page.evaluate(() => window.rigcast.state().render);
+  viewer.close();
+  await avatar.page.close();
+  await page.context().close();
+  return {
+    name: config.name,
+    fps: (measured.length * 1000) / (to - from),
+    captureToViewer: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
+    state,
+    runs: { face: runsPerSecond('face'), pose: runsPerSecond('pose'), hands: runsPerSecond('hands') },
+    avatar: {
+      fps: ((avatarAfter.frames - avatarBefore.frames) * 1000) / AVATAR_MEASURE_MS,
+      applyMs: (avatarAfter.applyMsTotal - avatarBefore.applyMsTotal) / Math.max(1, avatarAfter.applyCount - avatarBefore.applyCount),
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  if (!HAS_SHARED_DATA) {
+    console.log(`bench:tracker skipped: ${SHARED_SKIP_REASON}`);
+    return;
+  }
+  await Promise.all([ensureTrackerBuilt(), ensureAvatarBuilt()]);
+  const hub = await startTrackerHub({ modelsDirs: [sharedPath('models'), `${REPO_ROOT}/models`] });
+  const browser = await launchChromium({ fakeCameraFile: sharedPath('media/body/arm-raise-thumbs-up-640.mjpeg'), args: CHROMIUM_ARGS });
+  try {
+    console.log(`tracker bench: fake webcam 640×480 from arm-raise-thumbs-up-640.mjpeg, ${WARMUP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured per configuration`);
+    const results: Figures[] = [];
+    for (const [i, config] of CONFIGS.entries()) results.push(await measure(browser, hub, config, `bench${i}`));
+    const baseline = results[0].fps;
+    console.log('\n| configuration | fps at the viewer | × face-only | face: inference, runs/s | pose | hands | solve |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of results) {
+      const s = r.state.sources;
+      const model = (name: 'face' | 'pose' | 'hands') => (s[name].enabled ? `${ms(s[name].inferenceMs)}, ${r.runs[name].toFixed(1)}/s` : '–');
+      console.log(`| ${r.name} | ${r.fps.toFixed(1)} | ${(r.fps / baseline).toFixed(2)} | ${model('face')} | ${model('pose')} | ${model('hands')} | ${ms(r.state.solveMs, 2)} |`);
+    }
+    console.log('\nLatency budget per stage (smoothed figures from the pages; capture → viewer measured per frame):');
+    console.log('| configuration | capture → detect start | inference (slowest model) | solve | encode + send | hub + network → viewer | capture → viewer p50 / p95 | viewer receive → applied |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of results) {
+      const s = r.state;
+      const known = s.queueMs + s.inferenceMs + s.solveMs + s.sendMs;
+      const renderFrameMs = 1000 / r.avatar.fps;
+      console.log(
+        `| ${r.name} | ${ms(s.queueMs)} | ${ms(s.inferenceMs)} | ${ms(s.solveMs, 2)} | ${ms(s.sendMs, 2)} | ${ms(r.captureToViewer.p50 - known)} | ${ms(r.captureToViewer.p50)} / ${ms(r.captureToViewer.p95)} | ≤ ${ms(renderFrameMs)} (next render at ${r.avatar.fps.toFixed(0)} fps) + ${ms(r.avatar.applyMs, 3)} apply |`,
+      );
+    }
+    console.log('\nThe inference column is the slowest model: the models run at once, each in its own worker.');
+  } finally {
+    await browser.close();
+    await hub.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,3 @@
+export { HANDS_DETECTOR, type HandsDetector } from './handsDetector';
+export { HandsResultView } from './HandsResultView';
+export { HandsSource, type HandsSourceOptions } from './HandsSource';

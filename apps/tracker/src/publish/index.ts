@@ -1,0 +1,1 @@
+export { FramePublisher } from './FramePublisher';

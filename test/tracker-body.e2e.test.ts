@@ -1,0 +1,244 @@
+import { quatMultiply, quatRotateVec3 } from '@rigcast/math';
+import type { Hub } from '@rigcast/hub';
+import { decodeFrame, type BodyRig, type HumanoidBoneName, type Quat, type RigFrame } from '@rigcast/protocol';
+import type { Browser, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isOpenHand, isThumbsUp, readHand, type HandShape } from '../packages/solver/src/hands/tests/handScore';
+import { resolve } from 'node:path';
+import { ensureAvatarBuilt, openAvatar } from './avatar-harness';
+import { launchChromium } from './support/chromium';
+import { HAS_SHARED_DATA, sharedPath } from './support/sharedData';
+import { delay, ensureTrackerBuilt, openTracker, startTrackerHub } from './tracker-harness';
+
+// The tracker page with pose and hands, in real Chromium with the real models, on the shared clips
+// whose known answers DATA.md lists. Each published frame is matched to the video frame it was
+// solved from: the page's pipeline stamps a frame with the presentation time the browser gave that
+// video frame (requestVideoFrameCallback), and the test listens to the same callback for the frame's
+// media time. The clips play slowed down, so that the tracker, with three models on two busy cores,
+// still sees most video frames.
+
+/** DATA.md: both body clips are 25 fps. */
+const CLIP_FPS = 25;
+/** arm-raise-thumbs-up.mp4 has 195 frames; hand.mp4 202. */
+const ARM_RAISE_FRAMES = 195;
+const OPEN_HAND_FRAMES = 202;
+/** The playback rate the clips are tracked at. */
+const PLAYBACK_RATE = 0.4;
+/** Model downloads, three wasm compiles and the video start, on a busy 2-core machine. */
+const FIRST_FRAMES_TIMEOUT_MS = 90_000;
+/** See tracker.e2e.test.ts: without a GPU, Chromium's compositing costs more than tracking. */
+const CHROMIUM_ARGS = ['--disable-gpu-compositing'];
+
+/**
+ * Known answers of arm-raise-thumbs-up.mp4 (DATA.md), in video frames, a little inside the listed
+ * spans so that the filters' lag and the hold after a loss do not count: both arms down (0–22;
+ * from 12 on, the arm lost at the loop's end has eased to rest), the right upper arm above the
+ * shoulder (36–50), and the thumbs-up (60–194).
+ */
+const ARMS_DOWN = [12, 22] as const;
+const ARM_RAISED = [40, 50] as const;
+const THUMBS_UP = [70, 194] as const;
+/** hand.mp4 (inspected frame by frame; see HandSolver.fixture.test.ts): the open right hand, 60–201. */
+const HAND_OPEN = [70, 201] as const;
+/** Share of the matched frames in a span that must read the known answer. */
+const REQUIRED_SHARE = 0.8;
+/** An upper arm is raised above the shoulder when it points this far above the horizontal (sin 10°). */
+const RAISED_ABOVE = Math.sin((10 * Math.PI) / 180);
+/** An arm at rest hangs down: its upper arm points at least this far below the horizontal (sin 45°). */
+const HANGS_BELOW = -Math.sin((45 * Math.PI) / 180);
+
+const LEFT_ARM_CHAIN: HumanoidBoneName[] = ['hips', 'spine', 'chest', 'upperChest', 'leftShoulder', 'leftUpperArm'];
+const RIGHT_ARM_CHAIN: HumanoidBoneName[] = ['hips', 'spine', 'chest', 'upperChest', 'rightShoulder', 'rightUpperArm'];
+
+/**
+ * How far above the horizontal an upper arm points (the sine of its elevation), from the frame's
+ * bones: its world rotation applied to its T-pose direction (+X for the avatar's left, −X right).
+ * Bones the frame does not carry count as identity, as on the avatar.
+ */
+function upperArmElevation(body: BodyRig, chain: readonly HumanoidBoneName[], restX: 1 | -1): number {
+  let world: Quat = [0, 0, 0, 1];
+  for (const bone of chain) {
+    const q = body.bones[bone];
+    if (q) world = quatMultiply([0, 0, 0, 1], world, q) as Quat;
+  }
+  return quatRotateVec3([0, 0, 0], world, [restX, 0, 0])[1];
+}
+
+/** One published frame, with the video frame it was solved from. */
+interface MatchedFrame {
+  videoFrame: number;
+  frame: RigFrame;
+}
+
+/** A viewer that keeps every frame it receives, decoded. */
+function frameViewer(hub: Hub, room: string): { socket: Socket; frames: RigFrame[] } {
+  const frames: RigFrame[] = [];
+  const socket = io(hub.url, { transports: ['websocket'], auth: { room, role: 'viewer' }, forceNew: true, reconnection: false });
+  socket.on('frame', (bytes: Uint8Array) => frames.push(decodeFrame(new Uint8Array(bytes))));
+  return { socket, frames };
+}
+
+/**
+ * Starts listening to the page's video frames (presentation time → media time), then restarts the
+ * clip from its first frame at {@link PLAYBACK_RATE}. Returns the page's time origin.
+ */
+async function replayFromStart(page: Page): Promise<number> {
+  return page.evaluate(async (rate) => {
+    const video = document.querySelector('video')!;
+    const times = new Map<number, number>();
+    (window as unknown as { mediaTimes: Map<number, number> }).mediaTimes = times;
+    const listen = () =>
+      video.requestVideoFrameCallback((_now, metadata) => {
+        times.set(metadata.presentationTime, metadata.mediaTime);
+        listen();
+      });
+    listen();
+    video.pause();
+    const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    video.currentTime = 0;
+    await seeked;
+    video.playbackRate = rate;
+    await video.play();
+    return performance.timeOrigin;
+  }, PLAYBACK_RATE);
+}
+
+/** Matches the frames to the video frames they were solved from, by the page's presentation times. */
+async function matchFrames(page: Page, timeOrigin: number, frames: readonly RigFrame[]): Promise<MatchedFrame[]> {
+  const times = await page.evaluate(() => [...(window as unknown as { mediaTimes: Map<number, number> }).mediaTimes]);
+  const matched: MatchedFrame[] = [];
+  for (const frame of frames) {
+    const presentation = frame.time - timeOrigin;
+    const hit = times.find(([time]) => Math.abs(time - presentation) < 0.5);
+    if (hit) matched.push({ videoFrame: Math.round(hit[1] * CLIP_FPS), frame });
+  }
+  return matched;
+}
+
+const within = (span: readonly [number, number]) => (m: MatchedFrame) => m.videoFrame >= span[0] && m.videoFrame <= span[1];
+const share = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length / items.length;
+const fixed = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+
+describe.skipIf(!HAS_SHARED_DATA)('tracker page with pose and hands (real Chromium, MediaPipe, body and hand clips)', () => {
+  let hub: Hub;
+  let browser: Browser;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    await Promise.all([ensureTrackerBuilt(), ensureAvatarBuilt()]);
+    hub = await startTrackerHub({ modelsDirs: [sharedPath('models'), sharedPath('media/body'), sharedPath('media/hands'), resolve(import.meta.dirname, '../models')] });
+    browser = await launchChromium({ args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it("arm-raise-thumbs-up: her right arm rises above the shoulder on the avatar's left, the other arm rests, the left hand gives a thumbs-up, and the avatar shows it", async () => {
+    const room = 'body';
+    const viewer = frameViewer(hub, room);
+    sockets.push(viewer.socket);
+    const { page, pageErrors } = await openTracker(browser, `${hub.url}/tracker/?room=${room}&key=${hub.publishKey}&autostart=1&video=../models/arm-raise-thumbs-up.mp4`);
+    await page.waitForFunction(() => window.rigcastTracker.state().framesSent > 3, undefined, { timeout: FIRST_FRAMES_TIMEOUT_MS });
+    const avatar = await openAvatar(browser, hub, { room, debug: '1' });
+    expect((await avatar.page.evaluate(() => window.rigcast.state())).model.status).toBe('loaded');
+
+    const timeOrigin = await replayFromStart(page);
+    viewer.frames.length = 0;
+    // One pass of the clip, with screenshots of the avatar with its arms down and with the arm up.
+    const passMs = (ARM_RAISE_FRAMES / CLIP_FPS / PLAYBACK_RATE) * 1000;
+    const shots = { down: null as Shot | null, up: null as Shot | null };
+    const started = performance.now();
+    while (performance.now() - started < passMs - 500) {
+      const videoFrame = await page.evaluate(() => Math.round(document.querySelector('video')!.currentTime * 25));
+      if (!shots.down && videoFrame >= ARMS_DOWN[0] + 4 && videoFrame <= ARMS_DOWN[1]) shots.down = await avatarShot(avatar.page);
+      if (!shots.up && videoFrame >= ARM_RAISED[0] + 4 && videoFrame <= ARM_RAISED[1]) shots.up = await avatarShot(avatar.page);
+      await delay(100);
+    }
+    const state = await page.evaluate(() => window.rigcastTracker.state());
+    const matched = await matchFrames(page, timeOrigin, viewer.frames);
+
+    const down = matched.filter(within(ARMS_DOWN));
+    const raised = matched.filter(within(ARM_RAISED));
+    const thumbs = matched.filter(within(THUMBS_UP));
+    const left = (m: MatchedFrame) => upperArmElevation(m.frame.body!, LEFT_ARM_CHAIN, 1);
+    const right = (m: MatchedFrame) => upperArmElevation(m.frame.body!, RIGHT_ARM_CHAIN, -1);
+    const hands = thumbs.filter((m) => m.frame.body!.confidence.leftHand > 0.5).map((m) => readHand(m.frame.body!, 'left'));
+    console.log(
+      `arm-raise at ${PLAYBACK_RATE}×: ${viewer.frames.length} frames (${matched.length} matched to video frames) at ${state.fps.toFixed(1)} fps; ` +
+        `inference face ${state.sources.face.inferenceMs.toFixed(0)} ms, pose ${state.sources.pose.inferenceMs.toFixed(0)} ms, hands ${state.sources.hands.inferenceMs.toFixed(0)} ms\n` +
+        `  avatar's left upper arm elevation (sin), frames ${ARMS_DOWN.join('–')}: ${fixed(down.map(left))}\n` +
+        `  frames ${ARM_RAISED.join('–')}: ${fixed(raised.map(left))}\n` +
+        `  avatar's right upper arm, whole pass: min ${Math.min(...matched.map(right)).toFixed(2)}, max ${Math.max(...matched.map(right)).toFixed(2)}\n` +
+        `  thumbs-up on the avatar's left hand in ${hands.filter(isThumbsUp).length} of ${hands.length} tracked frames of ${thumbs.length} (${THUMBS_UP.join('–')})`,
+    );
+
+    expect(pageErrors).toEqual([]);
+    expect(state.sources.pose).toMatchObject({ status: 'ready', enabled: true, thread: 'worker' });
+    expect(state.sources.hands).toMatchObject({ status: 'ready', enabled: true, thread: 'worker' });
+    expect(matched.every((m) => m.frame.body !== undefined)).toBe(true);
+    // The arm rises above the shoulder where DATA.md says, and hangs down before.
+    expect(raised.length).toBeGreaterThanOrEqual(3);
+    expect(share(raised, (m) => left(m) > RAISED_ABOVE)).toBeGreaterThanOrEqual(REQUIRED_SHARE);
+    expect(down.length).toBeGreaterThanOrEqual(3);
+    expect(share(down, (m) => left(m) < HANGS_BELOW)).toBeGreaterThanOrEqual(REQUIRED_SHARE);
+    // Her left arm is out of the frame the whole clip: the avatar's right arm hangs at rest.
+    expect(matched.every((m) => right(m) < HANGS_BELOW)).toBe(true);
+    expect(matched.every((m) => m.frame.body!.confidence.rightHand === 0)).toBe(true);
+    // The thumbs-up is read on the avatar's left hand.
+    expect(hands.length).toBeGreaterThanOrEqual(REQUIRED_SHARE * thumbs.length);
+    expect(share(hands, isThumbsUp)).toBeGreaterThanOrEqual(REQUIRED_SHARE);
+    // The head stays on the body: with the torso on the wire, the face's head is relative to it.
+    expect(matched.some((m) => m.frame.face && m.frame.body!.confidence.torso > 0)).toBe(true);
+
+    // The avatar page shows it: its left hand above its left shoulder with the arm up, below it with the arm down.
+    expect(shots.down && shots.up).toBeTruthy();
+    console.log(`  avatar: left hand − left shoulder height ${shots.down!.handAboveShoulder.toFixed(3)} m (arms down), ${shots.up!.handAboveShoulder.toFixed(3)} m (arm up)`);
+    expect(shots.down!.handAboveShoulder).toBeLessThan(0);
+    expect(shots.up!.handAboveShoulder).toBeGreaterThan(0);
+    expect(avatar.errors).toEqual([]);
+    await avatar.page.close();
+    await page.context().close();
+  });
+
+  it('hand.mp4: the open right hand shows extended fingers on the avatar\'s left hand, with the hands model running every frame it is needed', async () => {
+    const room = 'hand';
+    const viewer = frameViewer(hub, room);
+    sockets.push(viewer.socket);
+    const { page, pageErrors } = await openTracker(browser, `${hub.url}/tracker/?room=${room}&key=${hub.publishKey}&autostart=1&video=../models/hand.mp4`);
+    await page.waitForFunction(() => window.rigcastTracker.state().framesSent > 3, undefined, { timeout: FIRST_FRAMES_TIMEOUT_MS });
+    const timeOrigin = await replayFromStart(page);
+    viewer.frames.length = 0;
+    await delay((OPEN_HAND_FRAMES / CLIP_FPS / PLAYBACK_RATE) * 1000 - 500);
+    const matched = await matchFrames(page, timeOrigin, viewer.frames);
+    const open = matched.filter(within(HAND_OPEN));
+    const hands: HandShape[] = open.filter((m) => (m.frame.body?.confidence.leftHand ?? 0) > 0.5).map((m) => readHand(m.frame.body!, 'left'));
+    console.log(`hand.mp4 at ${PLAYBACK_RATE}×: ${matched.length} matched frames; open hand on the avatar's left in ${hands.filter(isOpenHand).length} of ${hands.length} tracked frames of ${open.length}`);
+    console.log(matched.map((m) => `${m.videoFrame}:${m.frame.body?.confidence.leftHand.toFixed(2)}/${m.frame.body?.confidence.rightHand.toFixed(2)}`).join(' '));
+    expect(pageErrors).toEqual([]);
+    expect(hands.length).toBeGreaterThanOrEqual(REQUIRED_SHARE * open.length);
+    expect(share(hands, isOpenHand)).toBeGreaterThanOrEqual(REQUIRED_SHARE);
+    expect(matched.every((m) => (m.frame.body?.confidence.rightHand ?? 0) === 0)).toBe(true);
+    await page.context().close();
+  });
+});
+
+/** The avatar at one moment: how far its left hand is above its left shoulder, in metres. */
+interface Shot {
+  handAboveShoulder: number;
+}
+
+/** Reads where the avatar's left hand and shoulder are in the world, through three-vrm's public API. */
+function avatarShot(page: Page): Promise<Shot> {
+  return page.evaluate(() => {
+    const { vrm } = window.rigcast;
+    const hand = vrm!.humanoid.getRawBoneNode('leftHand')!;
+    const shoulder = vrm!.humanoid.getRawBoneNode('leftUpperArm')!;
+    const a = hand.getWorldPosition(hand.position.clone());
+    const b = shoulder.getWorldPosition(shoulder.position.clone());
+    return { handAboveShoulder: a.y - b.y };
+  });
+}
