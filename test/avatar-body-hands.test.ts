@@ -46,15 +46,22 @@ const STREAM_HZ = 30;
  * thousands of pixels. The avocado's stick arms need a larger window for their hands to show.
  */
 const VIEWPORT = { width: 480, height: 360 };
-const AVOCADO_VIEWPORT = { width: 960, height: 720 };
+const AVOCADO_VIEWPORT = { width: 720, height: 540 };
 /** The drawn bones move less than this (metres) between two reads once a pose has settled. */
 const SETTLED_M = 0.0005;
+/** How long the page may take to follow a frame's parts (a loaded machine renders a few frames a second). */
+const FOLLOW_TIMEOUT_MS = 15_000;
 /** Frames received before a pose counts as shown, and frames rendered between two reads of it. */
-const SETTLE_FRAMES = 3;
+const SETTLE_FRAMES = 2;
 /** A screenshot pixel "changed" when a channel differs by more than this (0–255). */
 const PIXEL_THRESHOLD = 24;
 
-/** The thumb points up: at least this share of its base→tip vector is +Y (0.3: 17° above the horizontal). */
+/**
+ * The thumb points up: at least this share of its base→tip vector is +Y (17° above the horizontal).
+ * Not straight up: MediaPipe's world landmarks put her thumb 45° toward the camera (the video
+ * cannot show depth), and the default avatar shows just that (the solver's rest hand is its
+ * hand); the avocado's rest thumb lies nearer its fingers, so the same rotations leave it lower.
+ */
 const THUMB_UP_SHARE = 0.3;
 /** A straight thumb: its base→tip distance is at least this share of its length. */
 const STRAIGHT_SHARE = 0.85;
@@ -68,9 +75,13 @@ const HANGING_M = 0.2;
 /** Screen boxes: the hand's bones grown by this share of the hand's span, the arm's by this share of its. */
 const HAND_MARGIN_SHARE = 0.35;
 const ARM_MARGIN_SHARE = 0.15;
-/** A pose change shows as at least this many changed pixels, and this many times the changes between two shots of one pose. */
-const MIN_CHANGED_PIXELS = 200;
-const CONTROL_RATIO = 4;
+/**
+ * A pose change changes this share of the screen box around what moved more than differ between
+ * two shots of one pose (the default avatar's spring-bone hair never quite settles when software
+ * GL renders a few frames a second), and at least this many times as many.
+ */
+const MIN_CHANGED_SHARE = 0.1;
+const CONTROL_RATIO = 2;
 
 const DEFAULT_AVATAR = resolve(REPO_ROOT, 'models/rigcast-default.vrm');
 
@@ -107,11 +118,14 @@ function solveArmRaiseClip(): BodyRig[] {
   });
 }
 
+/** A .vrm is a GLB: a 12-byte header, then the JSON chunk's byte length, its type, and its text. */
+const GLB_JSON_LENGTH_OFFSET = 12;
+const GLB_JSON_START = 20;
+
 /** The name three gives the node bound to each humanoid bone of a VRM 0.x file, by its VRM 0.x bone name. */
 function vrm0HumanBoneNodes(path: string): Record<string, string> {
-  // A .vrm is a GLB: a 12-byte header, then the JSON chunk's length, type and text.
   const bytes = readFileSync(path);
-  const json = JSON.parse(bytes.subarray(20, 20 + bytes.readUInt32LE(12)).toString('utf8'));
+  const json = JSON.parse(bytes.subarray(GLB_JSON_START, GLB_JSON_START + bytes.readUInt32LE(GLB_JSON_LENGTH_OFFSET)).toString('utf8'));
   const bones: { bone: string; node: number }[] = json.extensions.VRM.humanoid.humanBones;
   // three's GLTFLoader names objects as PropertyBinding.sanitizeNodeName does.
   const sanitize = (name: string) => name.replace(/\s/g, '_').replace(/[[\].:/]/g, '');
@@ -194,14 +208,19 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: the solvers' body and fingers on
     const seq = publisher.sent + SETTLE_FRAMES;
     const stop = publisher.stream(() => frame, STREAM_HZ);
     try {
-      await page.waitForFunction(
-        ({ parts, seq }) => {
-          const s = window.rigcast.state();
-          return (s.frames.lastSeq ?? 0) >= seq && parts.every((part) => s.idle[part as 'leftArm'].weight === 0);
-        },
-        { parts: carried, seq },
-        { timeout: 30_000, polling: 100 },
-      );
+      await page
+        .waitForFunction(
+          ({ parts, seq }) => {
+            const s = window.rigcast.state();
+            return (s.frames.lastSeq ?? 0) >= seq && parts.every((part) => s.idle[part as 'leftArm'].weight === 0);
+          },
+          { parts: carried, seq },
+          { timeout: FOLLOW_TIMEOUT_MS, polling: 100 },
+        )
+        .catch(async () => {
+          const { frames, idle } = await page.evaluate(() => window.rigcast.state());
+          throw new Error(`the page does not follow the frame's ${carried.join(', ')}: ${frames.received} frames received, idle ${JSON.stringify(idle)}`);
+        });
       let reading = (await readBoneWorld(page, bones)) as Reading<Name>;
       for (;;) {
         const rendered = await page.evaluate(() => window.rigcast.state().render.frames);
@@ -288,7 +307,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: the solvers' body and fingers on
     const control = countDifferentPixels(rest.pixels[0], rest.pixels[1], region, PIXEL_THRESHOLD);
     const changed = countDifferentPixels(rest.pixels[0], up.pixels[0], region, PIXEL_THRESHOLD);
     console.log(`${name}: around the left hand (${region.width.toFixed(0)}×${region.height.toFixed(0)} px) ${changed} pixels changed from the relaxed hand to the thumbs-up, ${control} between two shots of the relaxed hand`);
-    expect(changed).toBeGreaterThan(MIN_CHANGED_PIXELS);
+    expect(changed - control).toBeGreaterThan(MIN_CHANGED_SHARE * region.width * region.height);
     expect(changed).toBeGreaterThan(CONTROL_RATIO * control);
     expect(avatar.errors).toEqual([]);
   });
@@ -335,9 +354,8 @@ describe.skipIf(!HAS_SHARED_DATA)(`avatar page: the solvers' body and fingers on
       `raised arm: ${changed} pixels changed above the left shoulder (${upperLeft.width.toFixed(0)}×${upperLeft.height.toFixed(0)} px), ` +
         `${control} between two shots at rest, ${otherSide} in the same box over the right shoulder`,
     );
-    expect(changed).toBeGreaterThan(MIN_CHANGED_PIXELS);
-    expect(changed).toBeGreaterThan(CONTROL_RATIO * control);
-    expect(changed).toBeGreaterThan(CONTROL_RATIO * otherSide);
+    expect(changed - Math.max(control, otherSide)).toBeGreaterThan(MIN_CHANGED_SHARE * upperLeft.width * upperLeft.height);
+    expect(changed).toBeGreaterThan(CONTROL_RATIO * Math.max(control, otherSide));
     expect(avatar.errors).toEqual([]);
   });
 });
