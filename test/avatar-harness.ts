@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { createHub, type Hub } from '@rigcast/hub';
-import { encodeFrame, type ClientToServerEvents, type RigFrame, type ServerToClientEvents } from '@rigcast/protocol';
+import { encodeFrame, type ClientToServerEvents, type HumanoidBoneName, type RigFrame, type ServerToClientEvents } from '@rigcast/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { io, type Socket } from 'socket.io-client';
@@ -98,6 +98,55 @@ function installAvatarProbe(boneNames: readonly string[]): void {
 /** The page's state and its model's reading, in one evaluation. */
 export function readAvatar(page: Page): Promise<AvatarReading> {
   return page.evaluate(() => ({ ...window.rigcast.state(), ...window.avatarProbe() }));
+}
+
+
+/** A point in the world (metres; +Y up, the avatar faces +Z, its left is +X). */
+export type WorldPoint = [number, number, number];
+
+/** Where one humanoid bone of the model on the page is, as drawn (its raw, skinned node). */
+export interface BoneWorldReading {
+  /** The name of the model's node bound to the bone. */
+  node: string;
+  /** The bone's joint. */
+  joint: WorldPoint;
+  /**
+   * The far end of the bone: its first child's joint, or, for a bone with no child (the last
+   * finger segment of some rigs), the point its own rest offset from its parent reaches past it.
+   */
+  end: WorldPoint;
+  /** The joint projected onto the page, in CSS pixels. */
+  screen: { x: number; y: number };
+}
+
+/**
+ * Reads where `bones` are drawn, through the page's handle (`window.rigcast.vrm`, `.camera`) and
+ * three-vrm's public API: read-only test code sent to the page, not part of the page. A bone the
+ * model lacks reads as null.
+ */
+export function readBoneWorld<Name extends HumanoidBoneName>(page: Page, bones: readonly Name[]): Promise<Record<Name, BoneWorldReading | null>> {
+  return page.evaluate((names) => {
+    const { vrm, camera } = window.rigcast;
+    const out: Record<string, BoneWorldReading | null> = {};
+    for (const name of names) {
+      const node = vrm?.humanoid.getRawBoneNode(name as 'head');
+      if (!node) {
+        out[name] = null;
+        continue;
+      }
+      const joint = node.getWorldPosition(node.position.clone());
+      const child = node.children[0];
+      const end = child ? child.getWorldPosition(node.position.clone()) : node.localToWorld(node.position.clone());
+      const p = joint.clone().project(camera);
+      out[name] = {
+        node: node.name,
+        joint: [joint.x, joint.y, joint.z],
+        end: [end.x, end.y, end.z],
+        screen: { x: ((p.x + 1) / 2) * window.innerWidth, y: ((1 - p.y) / 2) * window.innerHeight },
+      };
+    }
+    return out;
+  }, bones) as Promise<Record<Name, BoneWorldReading | null>>;
 }
 
 
