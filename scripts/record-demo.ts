@@ -4,14 +4,16 @@
  * MediaPipe (`?video=`), and a recorder on a real hub records what it publishes.
  *
  *   pnpm record:demo                                   # the selfie clip: face only
- *   pnpm record:demo -- --video ../shared/media/body/arm-raise-thumbs-up.mp4 --params pose=1,hands=1 --calibrate-at 0.3
+ *   pnpm record:demo --video ../shared/media/body/arm-raise-thumbs-up.mp4 --params body=upper,hands=1 --calibrate-at 0.3 --seconds 23.4
  *
  * Options: --video FILE (an .mp4 Chromium plays), --params a=1,b=2 (extra tracker URL
- * parameters, e.g. to switch on body tracking once the tracker has it), --calibrate-at S (clip
+ * parameters, e.g. `body=upper,hands=1`), --calibrate-at S (clip
  * time of a neutral, frontal moment to calibrate on; default 9.5 s, frames 270–324 of the selfie
  * clip), --seconds N (of the clip; default 22, two loops of the selfie clip), --rate R (the
  * clip's playback rate; default 0.25), --out FILE (default the hub's models/rigcast-demo.rig,
- * which the build ships and /models/ serves).
+ * which the build ships and /models/ serves), --after FILE (a recording this one follows: its
+ * frames first, then these, one typical frame interval after its last, `seq` and `time` carrying
+ * on; how the shipped demo joins the selfie clip's face to the body clip).
  *
  * The clip plays at a quarter of its speed, so that the tracker gets to every frame even on a slow
  * machine (headless Chromium with software GL on 2 busy cores tracks at 4–15 fps); the recording
@@ -25,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHub } from '@rigcast/hub';
-import { ReplaySchedule } from '@rigcast/protocol';
+import { ReplaySchedule, decodeFrame, encodeFrame, type RecordedFrame } from '@rigcast/protocol';
 import { HubRecorder, RecordingFileWriter, formatSummary, readRecordingFile, summarizeRecording } from '@rigcast/record';
 import { launchChromium } from '../test/support/chromium';
 import { APP_BUILD_DIRS, ensureAppBuilt } from '../test/support/ensureAppBuilt';
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '22' },
     rate: { type: 'string', default: '0.25' },
     out: { type: 'string', default: resolve(REPO_ROOT, 'packages/hub/models/rigcast-demo.rig') },
+    after: { type: 'string' },
   },
 });
 const video = resolve(values.video!);
@@ -81,8 +84,11 @@ try {
 
   // Back to the clip's own pace.
   const schedule = new ReplaySchedule(readRecordingFile(slow).recording.frames, { speed: 1 / rate });
+  const frames: RecordedFrame[] = [];
+  for (let item = schedule.next(); item; item = schedule.next()) frames.push({ arrivalMs: item.atMs, bytes: item.bytes });
+  const before = values.after ? readRecordingFile(resolve(values.after)).recording.frames : [];
   const writer = new RecordingFileWriter(values.out!, { overwrite: true });
-  for (let item = schedule.next(); item; item = schedule.next()) writer.append(item.atMs, item.bytes);
+  for (const frame of [...before, ...following(before, frames)]) writer.append(frame.arrivalMs, frame.bytes);
   writer.close();
   const { recording, byteLength } = readRecordingFile(values.out!);
   console.log(`record-demo: ${values.out}: ${formatSummary(summarizeRecording(recording, byteLength))}`);
@@ -90,4 +96,23 @@ try {
   rmSync(scratch, { recursive: true, force: true });
   await browser.close();
   await hub.close();
+}
+
+/**
+ * `frames` (arrivals from 0) moved to follow `before`: one typical frame interval after its last
+ * frame, with `seq` and `time` carrying on from it (the frames re-encoded with only those changed).
+ */
+function following(before: readonly RecordedFrame[], frames: readonly RecordedFrame[]): RecordedFrame[] {
+  const last = before.at(-1);
+  if (!last || frames.length === 0) return [...frames];
+  const steps = before.slice(1).map((frame, i) => frame.arrivalMs - before[i].arrivalMs).sort((a, b) => a - b);
+  const step = steps[steps.length >> 1] ?? 40;
+  const lastFrame = decodeFrame(last.bytes);
+  const firstTime = decodeFrame(frames[0].bytes).time;
+  return frames.map((frame, i) => {
+    const decoded = decodeFrame(frame.bytes);
+    decoded.seq = (lastFrame.seq + 1 + i) >>> 0;
+    decoded.time = lastFrame.time + step + (decoded.time - firstTime);
+    return { arrivalMs: last.arrivalMs + step + frame.arrivalMs - frames[0].arrivalMs, bytes: encodeFrame(decoded) };
+  });
 }

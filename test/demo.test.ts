@@ -30,7 +30,7 @@ const HUB_CLI = resolve(REPO_ROOT, 'packages/hub/src/cli.ts');
 const FROM_SOURCE = ['--conditions=@rigcast/source', '--import', 'tsx'];
 /** Where the README's screenshot is written (copied into docs/images by hand). */
 const ARTIFACTS = resolve(REPO_ROOT, 'test/.artifacts');
-/** Where a test tracker's seq numbers start: far above the demo's (224–759). */
+/** Where a test tracker's seq numbers start: far above the demo's (297–914). */
 const LIVE_SEQ = 1_000_000;
 /** The demo's head rolls about ±35°: the avatar must show most of it. */
 const MIN_ROLL_DEG = 20;
@@ -126,10 +126,11 @@ describe('rigcast-hub --demo (the hub CLI as a child process, with the avatar pa
     await page.waitForFunction(() => window.rigcast.state().frames.received > 20, undefined, { timeout: 30_000 });
 
     // Until the avatar has shown a roll to each side (a screenshot of each), the mouth and a
-    // blink, or a whole loop of the performance (22 s) has gone by.
+    // blink, or two loops of the performance (22.5 s each) have gone by: each roll lasts about a
+    // second, and a slow page samples it a few times a second.
     const recording = await recordMotion(page);
     const shots: { rollDeg: number; pixels: Pixels; png: Buffer }[] = [];
-    const end = performance.now() + 24_000;
+    const end = performance.now() + 46_000;
     const seenEnough = (m: Motion) => shots.length === 2 && m.mouth.max - m.mouth.min > MIN_MOUTH_RANGE && m.blink.max > MIN_BLINK;
     while (performance.now() < end && !seenEnough(await recording.read())) {
       const r = await readAvatar(page);
