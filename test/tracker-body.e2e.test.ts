@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURLED_DEG, THUMB_EXTENDED_DEG, isOpenHand, isThumbsUp, readHand, type HandShape } from '../packages/solver/src/hands/tests/handScore';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ensureAvatarBuilt, openAvatar } from './avatar-harness';
 import { launchChromium } from './support/chromium';
 import { HAS_SHARED_DATA, sharedPath } from './support/sharedData';
@@ -248,11 +250,42 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page with pose and hands (real Chromi
     const open = matched.filter(within(HAND_OPEN));
     const hands: HandShape[] = open.filter((m) => (m.frame.body?.confidence.leftHand ?? 0) > 0.5).map((m) => readHand(m.frame.body!, 'left'));
     console.log(`hand.mp4 at ${PLAYBACK_RATE}×: ${matched.length} matched frames; open hand on the avatar's left in ${hands.filter(isOpenHand).length} of ${hands.length} tracked frames of ${open.length}`);
+    const untracked = open.filter((m) => (m.frame.body?.confidence.leftHand ?? 0) <= 0.5);
+    console.log(`  not tracked at video frames ${untracked.map((m) => `${m.videoFrame} (arm ${(m.frame.body?.confidence.leftArm ?? 0).toFixed(2)})`).join(', ') || 'none'}`);
     expect(pageErrors).toEqual([]);
     expect(hands.length).toBeGreaterThanOrEqual(REQUIRED_SHARE * open.length);
     expect(share(hands, isOpenHand)).toBeGreaterThanOrEqual(REQUIRED_SHARE);
     expect(matched.every((m) => (m.frame.body?.confidence.rightHand ?? 0) === 0)).toBe(true);
     await page.context().close();
+  });
+
+  it('with no pose or hand model on the hub, says so and what to do, and tracks the face on its own', async () => {
+    // A models folder with the face model only.
+    const faceOnly = mkdtempSync(join(tmpdir(), 'rigcast-face-only-'));
+    symlinkSync(sharedPath('models/face_landmarker.task'), join(faceOnly, 'face_landmarker.task'));
+    const bare = await startTrackerHub({ modelsDirs: [faceOnly, sharedPath('media/body')] });
+    const room = 'bare';
+    const viewer = frameViewer(bare, room);
+    sockets.push(viewer.socket);
+    try {
+      const { page, pageErrors } = await openTracker(browser, `${bare.url}/tracker/?room=${room}&key=${bare.publishKey}&autostart=1&video=../models/arm-raise-thumbs-up.mp4`);
+      await page.waitForFunction(() => window.rigcastTracker.state().framesSent > 5, undefined, { timeout: FIRST_FRAMES_TIMEOUT_MS });
+      const state = await page.evaluate(() => window.rigcastTracker.state());
+      expect(state.status).toBe('running');
+      expect(state.sources.face).toMatchObject({ status: 'ready', tracking: 'tracking' });
+      expect(state.sources.pose.status).toBe('failed');
+      expect(state.sources.hands.status).toBe('failed');
+      expect(state.notice).toMatch(/Could not load the pose model .*pose_landmarker_lite\.task.*Tracking goes on without the pose\./);
+      expect(state.notice).toMatch(/Could not load the hands model .*hand_landmarker\.task.*Tracking goes on without the hands\./);
+      expect(await page.locator('#message').innerText()).toContain('Tracking goes on without the pose.');
+      expect(viewer.frames.at(-1)!.face).toBeDefined();
+      expect(viewer.frames.at(-1)!.body).toBeUndefined();
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await bare.close();
+      rmSync(faceOnly, { recursive: true, force: true });
+    }
   });
 });
 

@@ -21,6 +21,7 @@ import { DEFAULT_HAND_REST_SHAPE, type HandRestShape } from './HandRestShape';
 import { HandSide } from './HandSide';
 import { HAND_BONE_COUNT, HandStateLayout as L, blendHandState, createRestHandState, handBoneNames } from './HandState';
 import type { PoseWristsLike } from './PoseWristsLike';
+import { wristInFrame } from './wristInFrame';
 
 /** Options of {@link HandSolver}. */
 export interface HandSolverOptions {
@@ -74,6 +75,8 @@ interface HandSlot {
   readonly digitFilter: OneEuroFilterBank;
   /** Tracked on the previous frame: the palm fit starts from its rotation. */
   warm: boolean;
+  /** The last tracked frame had the arm's rotation (the wrist is then local to it, else straight). */
+  onArm: boolean;
   scale: number;
   scaleSamples: number;
   lastTrackedMs: number;
@@ -98,8 +101,11 @@ interface HandSlot {
  *   {@link constrainWrist} moves `FOREARM_TWIST_SHARE` of its twist into the lowerArm (which the
  *   body solver wrote first: `lowerArm · Rx(share)`) and clamps the rest to `WRIST_LIMITS`. With no arm chain
  *   (`arms` null: no pose, e.g. a hand close to the camera) the fingers are still solved and the
- *   wrist is held straight, at confidence {@link HAND_WITHOUT_ARM_CONFIDENCE}.
- * - **Loss**: a hand not seen, or whose arm the chain reports lost, holds for {@link HAND_HOLD_MS},
+ *   wrist is held straight, at confidence {@link HAND_WITHOUT_ARM_CONFIDENCE}. So is a hand seen
+ *   while the chain reports its arm lost but the pose shows its wrist in the frame (the elbow
+ *   below the frame, the hand up at the camera); a change between the two glides over
+ *   {@link HAND_RETURN_BLEND_MS}. A lost arm whose wrist the pose does not show takes its hand with it.
+ * - **Loss**: a hand not seen holds for {@link HAND_HOLD_MS},
  *   then eases over {@link HAND_EASE_TO_REST_MS} to the relaxed rest hand (slightly curled
  *   fingers), its confidence falling to 0; it blends back over {@link HAND_RETURN_BLEND_MS}.
  * - **Mirroring** goes through {@link Mirror}: with `mirror` on, the subject's right hand drives
@@ -159,6 +165,7 @@ export class HandSolver {
       wristFilter: new OneEuroQuaternionFilter(this._settings.wrist),
       digitFilter: new OneEuroFilterBank(Array.from({ length: ANGLE_COUNT }, () => this._settings.digits)),
       warm: false,
+      onArm: false,
       scale: 1,
       scaleSamples: 0,
       lastTrackedMs: Number.NaN,
@@ -217,8 +224,13 @@ export class HandSolver {
       const hand = this._subjectSides[0] === subject ? 0 : this._subjectSides[1] === subject ? 1 : -1;
       let tracked = false;
       if (hand >= 0 && hand < count) {
-        const armSeen = arms === null || arms.lowerArmWorld(slot.side, _lowerArm);
-        tracked = armSeen && this.track(slot, result.worldLandmarks[hand], subject === HandSide.Right, arms !== null, timeMs);
+        const onArm = arms !== null && arms.lowerArmWorld(slot.side, _lowerArm);
+        // A hand the pose has lost the arm of is solved as with no pose (its fingers, the wrist held
+        // straight) while the pose still shows that wrist in the frame: the elbow below the frame,
+        // the hand up at the camera. Where the pose shows no such wrist, the lost arm takes the
+        // hand with it: that is a hand the pose says is not there (a phantom at the frame's edge).
+        const usable = onArm || arms === null || poseWrists === null || wristInFrame(subject === HandSide.Left ? poseWrists.left : poseWrists.right);
+        tracked = usable && this.track(slot, result.worldLandmarks[hand], subject === HandSide.Right, onArm, timeMs);
       }
       if (tracked) slot.lifecycle.tracked(timeMs);
       else {
@@ -282,6 +294,11 @@ export class HandSolver {
     }
     const life = slot.lifecycle;
     if (life.resumingAfterLoss(timeMs)) this.restart(slot);
+    else if (slot.warm && hasArm !== slot.onArm) {
+      // The arm found or lost under a tracked hand: the wrist changes what it is relative to; glide.
+      life.glide(timeMs);
+      slot.wristFilter.reset();
+    }
     const fitter = slot.fitter;
     if (!fitter.fitPalm(_points, slot.warm)) return false;
     // The hand's size: a running mean at first, then a slow average (it is the same hand).
@@ -317,6 +334,7 @@ export class HandSolver {
     live[L.Twist] = share;
     live[L.Confidence] = hasArm ? 1 : HAND_WITHOUT_ARM_CONFIDENCE;
     slot.warm = true;
+    slot.onArm = hasArm;
     return true;
   }
 

@@ -90,18 +90,49 @@ describe('HandSolver loss', () => {
     expect(Math.min(...fingerCurls(body, 'left'))).toBeGreaterThan(200);
   });
 
-  it('lets a lost arm take its hand with it: the hand goes to rest and its confidence to 0, though still detected', () => {
-    const solver = new HandSolver();
+  it('keeps a hand still seen when the pose loses its arm but shows its wrist (the elbow below the frame): the fingers tracked, the wrist gliding to straight, at the no-arm confidence', () => {
+    const solver = new HandSolver({ smoothing: 0 });
     const body = addHandBones(createEmptyBody());
-    const frame = track(solver, body, FIST, 10);
+    const bent = { ...FIST, wrist: wristRotation(0, 30 * DEG, -40 * DEG) };
+    let frame = track(solver, body, bent, 10);
     expect(body.confidence.leftHand).toBe(1);
+    const onArm = body.bones.leftHand!.slice() as Quat;
+    expect(quatAngleBetween(onArm, q()) / DEG).toBeGreaterThan(20);
     const noArm = armChain({});
-    for (let i = 0; i * FRAME_MS <= HAND_HOLD_MS + HAND_EASE_TO_REST_MS + 50; i++) {
-      solver.solve(handResult([{ side: 'left', pose: FIST, lowerArmWorld: ARM }], true), (frame + i) * FRAME_MS, body, noArm);
+    const seen = () => handResult([{ side: 'left', pose: bent, lowerArmWorld: ARM }], true);
+    // Mirror on: the avatar's left hand is the subject's right, whose wrist the pose still shows.
+    const wrists = { left: null, right: { x: 0.3, y: 0.5, visibility: 0.9 }, aspect: 4 / 3 };
+    // The first frame without the arm starts a glide: no snap of the wrist.
+    solver.solve(seen(), frame++ * FRAME_MS, body, noArm, wrists);
+    expect(quatAngleBetween(body.bones.leftHand!, onArm) / DEG).toBeLessThan(3);
+    for (let i = 0; i * FRAME_MS <= HAND_RETURN_BLEND_MS + FRAME_MS; i++) solver.solve(seen(), frame++ * FRAME_MS, body, noArm, wrists);
+    expect(solver.state('left')).toBe('tracking');
+    expect(body.confidence.leftHand).toBe(HAND_WITHOUT_ARM_CONFIDENCE);
+    expect(body.bones.leftHand).toBeCloseToQuaternion(q(), 1e-6);
+    expect(Math.min(...fingerCurls(body, 'left'))).toBeGreaterThan(230);
+    // The arm back: the wrist glides back onto it.
+    const arms = armChain({ left: ARM });
+    solver.solve(seen(), frame++ * FRAME_MS, body, arms, wrists);
+    expect(quatAngleBetween(body.bones.leftHand!, q()) / DEG).toBeLessThan(3);
+    for (let i = 0; i * FRAME_MS <= HAND_RETURN_BLEND_MS + FRAME_MS; i++) solver.solve(seen(), frame++ * FRAME_MS, body, arms, wrists);
+    expect(body.bones.leftHand).toBeCloseToQuaternion(onArm, 0.5);
+    expect(body.confidence.leftHand).toBe(1);
+  });
+
+  it('lets a lost arm whose wrist the pose does not show take its hand with it, though still detected: held, then at rest with confidence 0', () => {
+    for (const wrist of [null, { x: 0.3, y: 1.4, visibility: 0.9 }, { x: 0.3, y: 0.5, visibility: 0.1 }]) {
+      const solver = new HandSolver();
+      const body = addHandBones(createEmptyBody());
+      const frame = track(solver, body, FIST, 10);
+      const noArm = armChain({});
+      const wrists = { left: { x: 0.7, y: 0.5, visibility: 0.9 }, right: wrist, aspect: 4 / 3 };
+      for (let i = 0; i * FRAME_MS <= HAND_HOLD_MS + HAND_EASE_TO_REST_MS + 50; i++) {
+        solver.solve(handResult([{ side: 'left', pose: FIST, lowerArmWorld: ARM }], true), (frame + i) * FRAME_MS, body, noArm, wrists);
+      }
+      expect(solver.state('left')).toBe('lost');
+      expect(body.confidence.leftHand).toBe(0);
+      expectAtRest(body, 'left', 1e-6);
     }
-    expect(solver.state('left')).toBe('lost');
-    expect(body.confidence.leftHand).toBe(0);
-    expectAtRest(body, 'left', 1e-6);
   });
 
   it('solves the fingers with no arm chain (no pose: a hand close to the camera) and holds the wrist straight', () => {
