@@ -61,6 +61,11 @@ export class TrackerPipeline {
   readonly solveMs = new SmoothedValue();
   /** Smoothed time from a video frame's capture to the start of its detection, ms (waiting for the frame before). */
   readonly queueMs = new SmoothedValue();
+  /**
+   * Smoothed time from a frame's detections starting to the last one finishing, ms: the slowest
+   * model that ran on that frame (the models run at once, and take turns on two cores).
+   */
+  readonly detectMs = new SmoothedValue();
   private running = false;
   private video: TrackedVideo | undefined;
   private inFlight = false;
@@ -150,10 +155,12 @@ export class TrackerPipeline {
     this.lastTimestampMs = timestampMs;
     this.queueMs.add(timestampMs - captureMs);
     try {
+      const detectStart = this.clock.now();
       await this.detectAll(video as HTMLVideoElement, timestampMs);
       if (!this.running) return;
       const frame = this.frame;
       const solveStart = this.clock.now();
+      this.detectMs.add(solveStart - detectStart);
       for (let i = 0; i < this.sources.length; i++) {
         const source = this.sources[i];
         const turn = this.turns[i];

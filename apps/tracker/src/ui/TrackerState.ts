@@ -18,7 +18,7 @@ export interface SourceState {
   enabled: boolean;
   /** Model download progress in [0, 1]; `NaN` while the size is unknown. */
   modelProgress: number;
-  /** Smoothed `detectForVideo` time of the slowest source, ms: the sources run at once, so it paces the frame. */
+  /** Smoothed `detectForVideo` time of this source's model, ms, over the frames it ran on. */
   inferenceMs: number;
   /** Smoothed time to solve a frame (every source), ms. */
   solveMs: number;
@@ -42,7 +42,10 @@ export interface TrackerState {
   /** Frames solved per second. */
   fps: number;
   framesSent: number;
-  /** Smoothed `detectForVideo` time of the slowest source, ms: the sources run at once, so it paces the frame. */
+  /**
+   * Smoothed time a frame spends in detection, ms: from its models starting (at once, each in its
+   * worker) to the last one finishing, so the slowest model that ran on that frame.
+   */
   inferenceMs: number;
   /** Smoothed time to solve a frame (every source), ms. */
   solveMs: number;

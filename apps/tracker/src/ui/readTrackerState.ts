@@ -49,16 +49,6 @@ function modelProgress(sources: readonly TrackerSource[]): number {
   return least;
 }
 
-/** The slowest enabled source's smoothed inference time: the one that paces the frame. */
-function slowestInference(sources: readonly TrackerSource[]): number {
-  let slowest = Number.NaN;
-  for (const source of sources) {
-    const ms = source.stats.inferenceMs.value;
-    if (source.enabled && !Number.isNaN(ms) && !(ms <= slowest)) slowest = ms;
-  }
-  return slowest;
-}
-
 /** What the page's notes say, then each optional source that failed, and that tracking goes on without it. */
 function notices(note: string, sources: readonly TrackerSource[]): string {
   const lines = note ? [note] : [];
@@ -77,7 +67,7 @@ export function readTrackerState({ session, pipeline, publisher, framePublisher,
     status: session.status,
     fps: pipeline.isRunning ? pipeline.fps.rate(now) : 0,
     framesSent: publisher.framesSent,
-    inferenceMs: slowestInference(sources),
+    inferenceMs: pipeline.detectMs.value,
     solveMs: pipeline.solveMs.value,
     queueMs: pipeline.queueMs.value,
     sendMs: framePublisher.sendMs.value,

@@ -301,6 +301,22 @@ describe('TrackerPipeline', () => {
     expect(published.map((frame) => frame.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('times each frame\'s detection from its models starting to the last one finishing, whichever models ran on it', async () => {
+    const { sources, clock, pipeline } = setUp(['face', 'pose'], 2);
+    const [face, pose] = sources;
+    pipeline.start(VIDEO);
+    pipeline.onVideoFrame(500);
+    await settle();
+    clock.now += 20;
+    face.finish();
+    await settle();
+    clock.now += 30; // the pose, the slower model, finishes 50 ms after both started
+    pose.finish();
+    await settle();
+    expect(pipeline.detectMs.value).toBe(50);
+    expect(pipeline.queueMs.value).toBe(1000 - 500);
+  });
+
   it('with one core, the required face still runs, and the others wait', async () => {
     const { log, sources, pipeline } = setUp(['face', 'pose'], 1);
     pipeline.start(VIDEO);
