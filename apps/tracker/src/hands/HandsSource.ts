@@ -93,7 +93,7 @@ export class HandsSource implements TrackerSource {
   solve(frame: RigFrame, timestampMs: number): void {
     this.attached = true;
     const pose = this.pose;
-    // The pose solved this frame before the hands (it comes first in the pipeline).
+    // The pose as last solved: this frame's when its model ran on it (it solves before the hands).
     this.solver.solve(this.view, timestampMs, this.body.rig, pose?.arms ?? null, pose?.wrists ?? null);
     this.stats.tracking = TRACKING_TEXT[this.solver.state(HandSide.Left)][this.solver.state(HandSide.Right)];
     this.body.attach(frame);

@@ -15,8 +15,17 @@ const Turn = {
   Detects: 1,
   /** Its model waits for a free core this frame: its part stays as last solved. */
   Waits: 2,
+  /** Its model is still on an earlier frame (it took longer than that frame waited): it keeps its core. */
+  Busy: 3,
 } as const;
 type Turn = (typeof Turn)[keyof typeof Turn];
+
+/**
+ * How long a frame waits for its optional models, as a multiple of the time its required ones
+ * took: past that, they finish in the background. At 0.5 a frame takes at most 1.5 times the
+ * face's own time, and a pose a little slower than the face (as on a CPU) still makes its frame.
+ */
+export const OPTIONAL_WAIT_FACTOR = 0.5;
 
 /** How many models run at once by default: one per core, as the browser reports them. */
 function coreCount(): number {
@@ -42,9 +51,16 @@ export interface TrackerPipelineEvents {
 /**
  * Turns video frames into RigFrames through a list of sources (face, pose, hands).
  * For each video frame it starts every enabled, ready source's detection on that frame at once
- * (each in its own worker, so the models share the cores), waits for all, then solves each source
+ * (each in its own worker, so the models share the cores), waits for them (see below), then solves each source
  * into the one shared frame in list order, stamps `seq` and the capture `time`, and hands the
  * frame on. A frame that arrives while one is in flight waits, and only the newest one waits.
+ *
+ * **Slow models do not hold the frame.** A frame waits for its required sources (the face), then
+ * for its optional ones no longer than half as long again ({@link OPTIONAL_WAIT_FACTOR}). One that takes
+ * longer (the hands on a CPU) goes on in the background, keeping its core, and its part joins the
+ * first frame solved after it is in, solved at its own video frame's time; until then the frames
+ * keep that part as last solved. So the face sets the frame rate, and the other models cost it
+ * at most a third.
  *
  * **Sharing the cores.** At most {@link maxConcurrentModels} models run on one frame (one per core
  * by default): more would only slow each other down. Required sources (the face) run on every
@@ -68,14 +84,26 @@ export class TrackerPipeline {
   readonly detectMs = new SmoothedValue();
   private running = false;
   private video: TrackedVideo | undefined;
-  private inFlight = false;
+  private inFlight_ = false;
   private framePending = false;
   private pendingCaptureMs = 0;
   private lastTimestampMs = 0;
   /** This frame's turn of each source, its detections, and the frame each source's model last ran on; reused. */
   private readonly turns: Turn[];
   private readonly lastRun: number[];
-  private readonly detections: Promise<unknown>[] = [];
+  /** Per source: a detection started and not yet settled. */
+  private readonly inFlight: boolean[];
+  /** Per source: a detection is in and not yet solved, and the timestamp of the frame it ran on. */
+  private readonly unsolved: boolean[];
+  private readonly detectedAtMs: number[];
+  private readonly startedAtMs: number[];
+  /** Per source: the detection in flight, and what settles it (made once). */
+  private readonly pending: (Promise<void> | null)[];
+  private readonly settleHandlers: { done: () => void; failed: (error: unknown) => void }[];
+  /** A background detection's failure, reported on the next frame. */
+  private failure: { error: unknown } | null = null;
+  private readonly required: Promise<void>[] = [];
+  private readonly optional: Promise<void>[] = [];
   private frameIndex = 0;
 
   constructor(
@@ -89,6 +117,24 @@ export class TrackerPipeline {
   ) {
     this.turns = sources.map(() => Turn.Cleared);
     this.lastRun = sources.map(() => -1);
+    this.inFlight = sources.map(() => false);
+    this.unsolved = sources.map(() => false);
+    this.detectedAtMs = sources.map(() => 0);
+    this.startedAtMs = sources.map(() => 0);
+    this.pending = sources.map(() => null);
+    this.settleHandlers = sources.map((_, i) => ({
+      done: () => {
+        this.inFlight[i] = false;
+        this.pending[i] = null;
+        this.unsolved[i] = true;
+        this.detectedAtMs[i] = this.startedAtMs[i];
+      },
+      failed: (error: unknown) => {
+        this.inFlight[i] = false;
+        this.pending[i] = null;
+        this.failure ??= { error };
+      },
+    }));
   }
 
   /** True between {@link start} and {@link stop} (or an error). */
@@ -141,14 +187,14 @@ export class TrackerPipeline {
     if (!this.running) return;
     this.pendingCaptureMs = captureMs;
     this.framePending = true;
-    if (!this.inFlight) void this.process();
+    if (!this.inFlight_) void this.process();
   }
 
   private async process(): Promise<void> {
     const video = this.video;
     if (!video) return;
     this.framePending = false;
-    this.inFlight = true;
+    this.inFlight_ = true;
     const captureMs = this.pendingCaptureMs;
     // MediaPipe's VIDEO mode needs strictly increasing timestamps.
     const timestampMs = Math.max(this.clock.now(), this.lastTimestampMs + 1);
@@ -156,22 +202,23 @@ export class TrackerPipeline {
     this.queueMs.add(timestampMs - captureMs);
     try {
       const detectStart = this.clock.now();
-      await this.detectAll(video as HTMLVideoElement, timestampMs);
+      await this.detectAll(video as HTMLVideoElement, timestampMs, detectStart);
       if (!this.running) return;
       const frame = this.frame;
       const solveStart = this.clock.now();
       this.detectMs.add(solveStart - detectStart);
       for (let i = 0; i < this.sources.length; i++) {
         const source = this.sources[i];
-        const turn = this.turns[i];
-        if (turn === Turn.Detects) {
-          const start = this.clock.now();
-          source.solve(frame, timestampMs, video.videoWidth, video.videoHeight);
-          source.stats.solveMs.add(this.clock.now() - start);
-        } else if (turn === Turn.Waits) {
-          source.keep(frame);
-        } else {
+        if (this.turns[i] === Turn.Cleared) {
+          this.unsolved[i] = false;
           source.clear(frame);
+        } else if (this.unsolved[i]) {
+          this.unsolved[i] = false;
+          const start = this.clock.now();
+          source.solve(frame, this.detectedAtMs[i], video.videoWidth, video.videoHeight);
+          source.stats.solveMs.add(this.clock.now() - start);
+        } else {
+          source.keep(frame);
         }
       }
       this.events.compose?.(frame);
@@ -188,20 +235,47 @@ export class TrackerPipeline {
       }
       return;
     } finally {
-      this.inFlight = false;
+      this.inFlight_ = false;
     }
     if (this.framePending && this.running) void this.process();
   }
 
-  /** Starts the detections of the sources whose turn it is on this frame ({@link takeTurns}), and waits for all of them. */
-  private async detectAll(video: HTMLVideoElement, timestampMs: number): Promise<void> {
-    const { detections, sources, turns } = this;
+  /**
+   * Starts the detections of the sources whose turn it is on this frame ({@link takeTurns}), waits
+   * for the required ones, then for the optional ones up to {@link OPTIONAL_WAIT_FACTOR} times as
+   * long again; those still running go on in the background. A failure anywhere is thrown once no
+   * detection is in flight, so that no detector is left with a frame.
+   */
+  private async detectAll(video: HTMLVideoElement, timestampMs: number, detectStart: number): Promise<void> {
+    const { sources, turns, required, optional } = this;
+    if (this.failure) await this.throwFailure();
     this.takeTurns(timestampMs);
-    detections.length = 0;
-    for (let i = 0; i < sources.length; i++) if (turns[i] === Turn.Detects) detections.push(sources[i].detect(video, timestampMs));
-    // Settle all before reporting a failure, so that no detector is left with a frame in flight.
-    const results = await Promise.allSettled(detections);
-    for (const result of results) if (result.status === 'rejected') throw result.reason;
+    required.length = 0;
+    optional.length = 0;
+    for (let i = 0; i < sources.length; i++) {
+      if (turns[i] === Turn.Detects) {
+        this.inFlight[i] = true;
+        this.startedAtMs[i] = timestampMs;
+        const handlers = this.settleHandlers[i];
+        this.pending[i] = sources[i].detect(video, timestampMs).then(handlers.done, handlers.failed);
+      }
+      const pending = this.pending[i];
+      if (pending) (sources[i].required ? required : optional).push(pending);
+    }
+    await Promise.all(required);
+    if (optional.length > 0 && !this.failure) {
+      const waitMs = (this.clock.now() - detectStart) * OPTIONAL_WAIT_FACTOR;
+      await waitUpTo(Promise.all(optional), waitMs);
+    }
+    if (this.failure) await this.throwFailure();
+  }
+
+  /** Throws the detection failure once no detection is in flight. */
+  private async throwFailure(): Promise<never> {
+    for (const pending of this.pending) if (pending) await pending;
+    const { error } = this.failure!;
+    this.failure = null;
+    throw error;
   }
 
   /**
@@ -217,6 +291,11 @@ export class TrackerPipeline {
       const source = sources[i];
       if (!source.enabled || source.stats.status !== SourceStatus.Ready) {
         turns[i] = Turn.Cleared;
+        // A detection still running for it is left to finish; the frames do not wait for it.
+        if (this.inFlight[i]) cores--;
+      } else if (this.inFlight[i]) {
+        turns[i] = Turn.Busy;
+        cores--;
       } else if (source.required) {
         turns[i] = Turn.Detects;
         lastRun[i] = frame;
@@ -236,4 +315,15 @@ export class TrackerPipeline {
       cores--;
     }
   }
+}
+
+/** Resolves when `promise` does or after `ms`, whichever is first. */
+function waitUpTo(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, Math.max(0, ms));
+    void promise.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

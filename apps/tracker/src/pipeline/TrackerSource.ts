@@ -10,8 +10,10 @@ import type { TrackerPipeline } from './TrackerPipeline';
  * torso, arms and legs, a hands source the hands and fingers.
  *
  * The {@link TrackerPipeline} runs every enabled, ready source's {@link detect} on the same video
- * frame at once, waits for all of them, then calls {@link solve} on each in its list order (so
- * hands can read the arms a pose source solved), and publishes the frame.
+ * frame at once, waits for the required ones and briefly for the others, then calls {@link solve}
+ * on each whose detection is in, in its list order (so hands can read the arms a pose source
+ * solved), {@link keep} on the others, and publishes the frame. A detection that took longer
+ * finishes in the background and is solved on the next frame, at the timestamp it ran on.
  */
 export interface TrackerSource {
   /** Names the source in the HUD and the page's state: `face`, `pose`, `hands`. */
@@ -44,11 +46,14 @@ export interface TrackerSource {
    * resolves at once with nothing detected, and the source does not take a core. Absent: always.
    */
   wantsDetection?(timestampMs: number): boolean;
-  /** Solves the last detection into this source's part of `frame`. Allocates nothing. */
+  /**
+   * Solves the last detection into this source's part of `frame`. `timestampMs` is the one that
+   * detection ran on (an earlier frame's when it finished in the background). Allocates nothing.
+   */
   solve(frame: RigFrame, timestampMs: number, width: number, height: number): void;
   /**
-   * Keeps this source's part of `frame` as last solved: its model waited for a core on this frame.
-   * Allocates nothing.
+   * Keeps this source's part of `frame` as last solved: its model waited for a core on this frame,
+   * or is still on an earlier one. Allocates nothing.
    */
   keep(frame: RigFrame): void;
   /** Marks this source's part of `frame` as not tracked (the source is off or not ready). */

@@ -54,8 +54,12 @@ class ScriptedSource implements TrackerSource {
     return new Promise((resolve, reject) => this.inFlight.push({ resolve, reject }));
   }
 
-  solve(frame: RigFrame): void {
+  /** The timestamps it was solved at. */
+  readonly solvedAt: number[] = [];
+
+  solve(frame: RigFrame, timestampMs: number): void {
     this.log.push(`solve ${this.name}`);
+    this.solvedAt.push(timestampMs);
     // A later source reads what an earlier one wrote: here, whether the face is already there.
     if (this.name === 'face') frame.face = createNeutralFace();
     else this.log.push(`${this.name} sees face: ${frame.face !== undefined}`);
@@ -315,6 +319,68 @@ describe('TrackerPipeline', () => {
     await settle();
     expect(pipeline.detectMs.value).toBe(50);
     expect(pipeline.queueMs.value).toBe(1000 - 500);
+  });
+
+  it('a slow optional model does not hold the frame: it finishes in the background, keeping its core, and its part joins the next frame at its own time', async () => {
+    const { log, sources, published, clock, pipeline } = setUp(['face', 'pose', 'hands'], 2);
+    const [face, pose, hands] = sources;
+    pose.stats.status = SourceStatus.Off;
+    pose.enabled = false;
+    pipeline.start(VIDEO);
+    pipeline.onVideoFrame(1);
+    await settle();
+    const handsTimestamp = hands.timestamps[0];
+    clock.now += 5; // the face took 5 ms: the frame waits at most 2.5 ms more for the hands
+    face.finish();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(published.map((frame) => frame.seq)).toEqual([1]);
+    expect(log).toEqual(['detect face', 'detect hands', 'solve face', 'clear pose', 'keep hands']);
+
+    // The next frame: the hands are still busy, keep their core, and are not started again.
+    pose.stats.status = SourceStatus.Ready;
+    pose.enabled = true;
+    log.length = 0;
+    pipeline.onVideoFrame(2);
+    await settle();
+    expect(log).toEqual(['detect face']);
+    face.finish();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toEqual(['detect face', 'solve face', 'keep pose', 'keep hands']);
+
+    // The hands come in between frames: the next frame solves them at their own frame's timestamp.
+    hands.finish();
+    await settle();
+    log.length = 0;
+    pipeline.onVideoFrame(3);
+    await settle();
+    expect(log).toEqual(['detect face', 'detect pose']);
+    face.finish();
+    pose.finish();
+    await settle();
+    expect(log.slice(2)).toEqual(['solve face', 'solve pose', 'pose sees face: true', 'solve hands', 'hands sees face: true']);
+    expect(hands.solvedAt).toEqual([handsTimestamp]);
+    expect(face.solvedAt.at(-1)).toBeGreaterThan(handsTimestamp);
+    expect(published.map((frame) => frame.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('a background detection\'s failure stops the pipeline on the next frame, once nothing is in flight', async () => {
+    const { sources, published, errors, clock, pipeline } = setUp(['face', 'hands'], 2);
+    const [face, hands] = sources;
+    pipeline.start(VIDEO);
+    pipeline.onVideoFrame(1);
+    await settle();
+    clock.now += 1;
+    face.finish();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(published).toHaveLength(1);
+    hands.finish(new Error('hands detection failed: out of memory'));
+    await settle();
+    pipeline.onVideoFrame(2);
+    await settle();
+    expect(face.inFlight).toHaveLength(0); // no model starts on a frame after a failure
+    expect(errors).toEqual([new Error('hands detection failed: out of memory')]);
+    expect(pipeline.isRunning).toBe(false);
+    expect(published).toHaveLength(1);
   });
 
   it('with one core, the required face still runs, and the others wait', async () => {
