@@ -203,7 +203,9 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page with pose and hands (real Chromi
     expect(share(down, (m) => left(m) < HANGS_BELOW)).toBeGreaterThanOrEqual(REQUIRED_SHARE);
     // Her left arm is out of the frame the whole clip: the avatar's right arm hangs at rest.
     expect(matched.every((m) => right(m) < HANGS_BELOW)).toBe(true);
-    expect(matched.every((m) => m.frame.body!.confidence.rightHand === 0)).toBe(true);
+    const rightHand = matched.filter((m) => m.frame.body!.confidence.rightHand > 0);
+    console.log(`  the avatar's right hand tracked at video frames ${rightHand.map((m) => `${m.videoFrame} (${m.frame.body!.confidence.rightHand.toFixed(2)})`).join(', ') || 'none'}`);
+    expect(rightHand).toEqual([]);
     // The thumbs-up is read on the avatar's left hand: the thumb up, the fingers curled. The index is
     // not asserted: live, HandLandmarker in VIDEO mode puts it straight up beside the thumb in some
     // runs and curled in others (its crop follows the frames it was given; the landmarks themselves
@@ -252,6 +254,8 @@ describe.skipIf(!HAS_SHARED_DATA)('tracker page with pose and hands (real Chromi
     console.log(`hand.mp4 at ${PLAYBACK_RATE}×: ${matched.length} matched frames; open hand on the avatar's left in ${hands.filter(isOpenHand).length} of ${hands.length} tracked frames of ${open.length}`);
     const untracked = open.filter((m) => (m.frame.body?.confidence.leftHand ?? 0) <= 0.5);
     console.log(`  not tracked at video frames ${untracked.map((m) => `${m.videoFrame} (arm ${(m.frame.body?.confidence.leftArm ?? 0).toFixed(2)})`).join(', ') || 'none'}`);
+    const rightHand = matched.filter((m) => (m.frame.body?.confidence.rightHand ?? 0) > 0);
+    console.log(`  the avatar's right hand tracked at video frames ${rightHand.map((m) => `${m.videoFrame} (${m.frame.body!.confidence.rightHand.toFixed(2)}, its arm ${m.frame.body!.confidence.rightArm.toFixed(2)})`).join(', ') || 'none'}`);
     expect(pageErrors).toEqual([]);
     expect(hands.length).toBeGreaterThanOrEqual(REQUIRED_SHARE * open.length);
     expect(share(hands, isOpenHand)).toBeGreaterThanOrEqual(REQUIRED_SHARE);

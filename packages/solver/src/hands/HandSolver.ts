@@ -9,7 +9,7 @@ import { cameraPointFromMediaPipe, type LandmarkLike } from '../space/cameraPoin
 import { Mirror } from '../space/Mirror';
 import type { ArmChainLike } from './ArmChainLike';
 import { addHandBones } from './addHandBones';
-import { assignHands, type DetectedHandLike } from './assignHands';
+import { assignHands, type DetectedHandLike, type TrackedHandsLike } from './assignHands';
 import { constrainWrist } from './constrainWrist';
 import { DEFAULT_HAND_FILTER_SETTINGS, type HandFilterSettings } from './HandFilterSettings';
 import type { HandLandmarkerResultLike } from './HandLandmarkerResultLike';
@@ -21,6 +21,7 @@ import { DEFAULT_HAND_REST_SHAPE, type HandRestShape } from './HandRestShape';
 import { HandSide } from './HandSide';
 import { HAND_BONE_COUNT, HandStateLayout as L, blendHandState, createRestHandState, handBoneNames } from './HandState';
 import type { PoseWristsLike } from './PoseWristsLike';
+import { handHeldUpClose } from './handHeldUpClose';
 import { wristInFrame } from './wristInFrame';
 
 /** Options of {@link HandSolver}. */
@@ -103,8 +104,9 @@ interface HandSlot {
  *   (`arms` null: no pose, e.g. a hand close to the camera) the fingers are still solved and the
  *   wrist is held straight, at confidence {@link HAND_WITHOUT_ARM_CONFIDENCE}. So is a hand seen
  *   while the chain reports its arm lost but the pose shows its wrist in the frame (the elbow
- *   below the frame, the hand up at the camera); a change between the two glides over
- *   {@link HAND_RETURN_BLEND_MS}. A lost arm whose wrist the pose does not show takes its hand with it.
+ *   below the frame, the hand up at the camera), or while the hand is held up close to the camera
+ *   ({@link handHeldUpClose}); a change between the two glides over {@link HAND_RETURN_BLEND_MS}.
+ *   Otherwise a lost arm takes its hand with it.
  * - **Loss**: a hand not seen holds for {@link HAND_HOLD_MS},
  *   then eases over {@link HAND_EASE_TO_REST_MS} to the relaxed rest hand (slightly curled
  *   fingers), its confidence falling to 0; it blends back over {@link HAND_RETURN_BLEND_MS}.
@@ -137,6 +139,11 @@ export class HandSolver {
     { wrist: { x: 0, y: 0 }, label: '' },
     { wrist: { x: 0, y: 0 }, label: '' },
   ];
+  /** Per detected hand: held up close to the camera ({@link handHeldUpClose}). */
+  private readonly _close: boolean[] = [false, false];
+  /** The subject's hands tracked on the last solve, at their image wrists (the points are reused). */
+  private readonly _tracked: TrackedHandsLike = { left: null, right: null };
+  private readonly _trackedWrists = { left: { x: 0, y: 0 }, right: { x: 0, y: 0 } };
   private readonly _subjectSides: (HandSide | null)[] = [null, null];
   private readonly _scaled: OneEuroParams = { minCutoff: 0, beta: 0, derivativeCutoff: 0, speedFloor: 0 };
   private _appliedSmoothing = Number.NaN;
@@ -215,8 +222,9 @@ export class HandSolver {
       this._detected[i].wrist.x = wrist?.x ?? Number.NaN;
       this._detected[i].wrist.y = wrist?.y ?? Number.NaN;
       this._detected[i].label = result.handedness?.[i]?.[0]?.categoryName ?? '';
+      this._close[i] = handHeldUpClose(result.landmarks[i]);
     }
-    assignHands(this._detected, count, poseWrists, this._subjectSides, this.imageMirrored);
+    assignHands(this._detected, count, poseWrists, this._subjectSides, this.imageMirrored, this._tracked);
 
     const avatarLeftIsSubjectLeft = Mirror.avatarLeftIsSubjectLeft(this.mirror);
     for (const slot of this._slots) {
@@ -226,12 +234,19 @@ export class HandSolver {
       if (hand >= 0 && hand < count) {
         const onArm = arms !== null && arms.lowerArmWorld(slot.side, _lowerArm);
         // A hand the pose has lost the arm of is solved as with no pose (its fingers, the wrist held
-        // straight) while the pose still shows that wrist in the frame: the elbow below the frame,
-        // the hand up at the camera. Where the pose shows no such wrist, the lost arm takes the
-        // hand with it: that is a hand the pose says is not there (a phantom at the frame's edge).
-        const usable = onArm || arms === null || poseWrists === null || wristInFrame(subject === HandSide.Left ? poseWrists.left : poseWrists.right);
+        // straight) while the pose still shows that wrist in the frame (the elbow below the frame,
+        // the hand up at the camera), or while the hand is held up close to the camera, which
+        // hides the arm from the pose. Otherwise the lost arm takes the hand with it: that is a
+        // hand the pose says is not there (a small or partial hand at the frame's edge).
+        const usable =
+          onArm ||
+          arms === null ||
+          poseWrists === null ||
+          wristInFrame(subject === HandSide.Left ? poseWrists.left : poseWrists.right) ||
+          this._close[hand];
         tracked = usable && this.track(slot, result.worldLandmarks[hand], subject === HandSide.Right, onArm, timeMs);
       }
+      this.rememberTracked(subject, tracked ? this._detected[hand].wrist : null);
       if (tracked) slot.lifecycle.tracked(timeMs);
       else {
         slot.lifecycle.missed(timeMs);
@@ -239,6 +254,17 @@ export class HandSolver {
       }
       this.write(slot, target);
     }
+  }
+
+  /** Notes where the subject's `side` hand was tracked on this solve (null: it was not), for {@link assignHands}. */
+  private rememberTracked(side: HandSide, wrist: { x: number; y: number } | null): void {
+    const point = side === HandSide.Left ? this._trackedWrists.left : this._trackedWrists.right;
+    if (wrist) {
+      point.x = wrist.x;
+      point.y = wrist.y;
+    }
+    if (side === HandSide.Left) this._tracked.left = wrist ? point : null;
+    else this._tracked.right = wrist ? point : null;
   }
 
   /**
@@ -259,6 +285,7 @@ export class HandSolver {
       slot.scaleSamples = 0;
       slot.wroteLowerArm = false;
     }
+    this._tracked.left = this._tracked.right = null;
   }
 
   private restart(slot: HandSlot): void {

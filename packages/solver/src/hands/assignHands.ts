@@ -10,6 +10,12 @@ export interface DetectedHandLike {
   label: string;
 }
 
+/** The subject's hands tracked on the last solve, at their wrists in the image; null for a hand that was not. */
+export interface TrackedHandsLike {
+  left: ImagePointLike | null;
+  right: ImagePointLike | null;
+}
+
 /**
  * How far (in image heights) a hand's wrist may be from the pose's wrist it is matched to. The two
  * models disagree most on an arm reaching toward the camera (up to 0.27 on the thumbs-up clip).
@@ -20,11 +26,21 @@ export const MAX_HAND_TO_POSE_WRIST = 0.3;
  * least this (image heights). A pose unsure of the body puts both wrists in one place (hand.mp4).
  */
 export const MIN_POSE_MATCH_MARGIN = 0.05;
+/**
+ * How far (in image heights) a hand's wrist may have moved since the last solve and still be the
+ * hand tracked there: the tracker runs the hand model 4–15 times a second, and a raised arm moves
+ * the wrist about 0.04 image heights a frame on the thumbs-up clip.
+ */
+export const MAX_HAND_CONTINUITY = 0.2;
 
 /**
  * Decides which of the subject's hands each detected hand is: `out[i]` becomes `'left'`, `'right'`
  * (the **subject's** own side) or null (dropped), for `i < count`; returns `out`.
  *
+ * - **The same hand.** One hand seen, one tracked on the last solve, and the seen one within
+ *   {@link MAX_HAND_CONTINUITY} of it: it keeps its side. MediaPipe tracks a hand from frame to
+ *   frame; the pose's wrists behind a hand up at the camera, and the label, can change from one
+ *   frame to the next.
  * - **The pose sees a wrist in the frame** ({@link wristInFrame}) and the match is clear: hands go
  *   to the nearer seen wrist (with two hands, the pairing of least total distance), within
  *   {@link MAX_HAND_TO_POSE_WRIST}, and the other match worse by {@link MIN_POSE_MATCH_MARGIN}.
@@ -47,6 +63,8 @@ export function assignHands(
   pose: PoseWristsLike | null,
   out: (HandSide | null)[],
   imageMirrored = false,
+  /** The hands tracked on the last solve; null or absent forgets them. */
+  tracked: TrackedHandsLike | null = null,
 ): (HandSide | null)[] {
   const n = Math.min(count, hands.length, 2);
   for (let i = 0; i < out.length; i++) out[i] = null;
@@ -54,6 +72,16 @@ export function assignHands(
   const left = pose && wristInFrame(pose.left) ? pose.left : null;
   const right = pose && wristInFrame(pose.right) ? pose.right : null;
   const aspect = pose && pose.aspect > 0 ? pose.aspect : 1;
+
+  if (n === 1 && tracked && (tracked.left === null) !== (tracked.right === null)) {
+    // One hand was tracked and one is seen near it: the same hand, whatever the pose guesses now
+    // (a hand up at the camera hides its arm) or the label says this frame.
+    const side = tracked.left ? HandSide.Left : HandSide.Right;
+    if (distance(hands[0].wrist, tracked.left ?? tracked.right, aspect) <= MAX_HAND_CONTINUITY) {
+      out[0] = side;
+      return out;
+    }
+  }
 
   if (left || right) {
     if (n === 1) {

@@ -1,6 +1,6 @@
 export type { ArmChainLike } from './ArmChainLike';
 export { addHandBones } from './addHandBones';
-export { MAX_HAND_TO_POSE_WRIST, MIN_POSE_MATCH_MARGIN, assignHands, type DetectedHandLike } from './assignHands';
+export { MAX_HAND_CONTINUITY, MAX_HAND_TO_POSE_WRIST, MIN_POSE_MATCH_MARGIN, assignHands, type DetectedHandLike, type TrackedHandsLike } from './assignHands';
 export { DEFAULT_HAND_FILTER_SETTINGS, type HandFilterSettings } from './HandFilterSettings';
 export {
   FINGER_DIP_COUPLING_SIGMA,
@@ -30,4 +30,5 @@ export {
 export { HAND_BONE_COUNT, handBoneNames } from './HandState';
 export type { ImagePointLike, PoseWristsLike } from './PoseWristsLike';
 export { IDLE_HAND_DETECTION_INTERVAL_MS, shouldDetectHands, type HandDetectionContext } from './shouldDetectHands';
+export { CLOSE_HAND_MIN_SPAN, CLOSE_HAND_WRIST_MARGIN, handHeldUpClose } from './handHeldUpClose';
 export { WRIST_FRAME_MARGIN, WRIST_VISIBILITY_THRESHOLD, wristInFrame } from './wristInFrame';

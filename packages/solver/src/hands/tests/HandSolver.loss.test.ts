@@ -135,6 +135,31 @@ describe('HandSolver loss', () => {
     }
   });
 
+  it('keeps a hand held up close to the camera when the pose loses its arm and shows no wrist (hand.mp4): its fingers, on a straight wrist; not a small hand at the frame\'s edge', () => {
+    const noArm = armChain({});
+    // Mirror on: the avatar's left hand is the subject's right, whose wrist the pose does not show.
+    const wrists = { left: { x: 0.7, y: 0.5, visibility: 0.9 }, right: { x: 0.38, y: 0.7, visibility: 0.42 }, aspect: 4 / 3 };
+    const cases = [
+      { what: 'close, in the middle', hand: { imageWrist: { x: 0.39, y: 0.3 }, imageSpan: 0.55 }, kept: true },
+      { what: 'small, at the bottom edge', hand: { imageWrist: { x: 0.31, y: 0.97 }, imageSpan: 0.24 }, kept: false },
+      { what: 'large, but its wrist cut off at the bottom edge', hand: { imageWrist: { x: 0.31, y: 0.99 }, imageSpan: 0.5 }, kept: false },
+      { what: 'small, in the middle', hand: { imageWrist: { x: 0.39, y: 0.4 }, imageSpan: 0.25 }, kept: false },
+    ];
+    for (const { what, hand, kept } of cases) {
+      const solver = new HandSolver({ smoothing: 0 });
+      const body = addHandBones(createEmptyBody());
+      for (let i = 0; i * FRAME_MS <= HAND_HOLD_MS + HAND_EASE_TO_REST_MS + 50; i++) {
+        solver.solve(handResult([{ side: 'left', pose: FIST, lowerArmWorld: ARM, ...hand }], true), i * FRAME_MS, body, noArm, wrists);
+      }
+      expect(solver.state('left'), what).toBe(kept ? 'tracking' : 'lost');
+      expect(body.confidence.leftHand, what).toBe(kept ? HAND_WITHOUT_ARM_CONFIDENCE : 0);
+      if (kept) {
+        expect(Math.min(...fingerCurls(body, 'left')), what).toBeGreaterThan(230);
+        expect(body.bones.leftHand, what).toBeCloseToQuaternion(q(), 1e-6);
+      } else expectAtRest(body, 'left', 1e-6);
+    }
+  });
+
   it('solves the fingers with no arm chain (no pose: a hand close to the camera) and holds the wrist straight', () => {
     const solver = new HandSolver({ smoothing: 0 });
     const body = addHandBones(createEmptyBody());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_HAND_TO_POSE_WRIST, MIN_POSE_MATCH_MARGIN, assignHands, type DetectedHandLike } from '../assignHands';
+import { MAX_HAND_CONTINUITY, MAX_HAND_TO_POSE_WRIST, MIN_POSE_MATCH_MARGIN, assignHands, type DetectedHandLike } from '../assignHands';
 import type { HandSide } from '../HandSide';
 import type { PoseWristsLike } from '../PoseWristsLike';
 
@@ -16,6 +16,19 @@ describe('assignHands', () => {
       expect(assignHands([hand(0.31, 0.62, a), hand(0.71, 0.58, b)], 2, POSE, sides())).toEqual(['right', 'left']);
     }
     expect(assignHands([hand(0.31, 0.62, 'Left')], 1, POSE, sides())).toEqual(['right', null]);
+  });
+
+  it('keeps a tracked hand on its side while one hand is seen near where it was, whatever the pose guesses or the label says', () => {
+    // hand.mp4, mirror off here: the open right hand up at the camera, both pose wrists guessed
+    // below it, the subject's left one the nearer by a clear margin; and the label flipped.
+    const guessed: PoseWristsLike = { left: { x: 0.4, y: 0.55, visibility: 0.55 }, right: { x: 0.38, y: 0.7, visibility: 0.6 }, aspect: 4 / 3 };
+    const seen = hand(0.39, 0.33, 'Left');
+    expect(assignHands([seen], 1, guessed, sides())).toEqual(['left', null]);
+    expect(assignHands([seen], 1, guessed, sides(), false, { left: null, right: { x: 0.4, y: 0.3 } })).toEqual(['right', null]);
+    // Too far from where it was (MAX_HAND_CONTINUITY), or two hands tracked, or two seen: the other rules.
+    expect(assignHands([seen], 1, guessed, sides(), false, { left: null, right: { x: 0.4, y: 0.3 + MAX_HAND_CONTINUITY + 0.05 } })).toEqual(['left', null]);
+    expect(assignHands([seen], 1, guessed, sides(), false, { left: { x: 0.1, y: 0.3 }, right: { x: 0.4, y: 0.3 } })).toEqual(['left', null]);
+    expect(assignHands([hand(0.71, 0.58, 'Right'), hand(0.31, 0.62, 'Left')], 2, POSE, sides(), false, { left: null, right: { x: 0.7, y: 0.6 } })).toEqual(['left', 'right']);
   });
 
   it('keeps crossed arms straight: each hand goes with its own wrist, wherever it is', () => {

@@ -238,6 +238,8 @@ export interface SyntheticHand {
   label?: 'Left' | 'Right';
   /** The wrist in the image; by default the subject's side of the image (their left on its right). */
   imageWrist?: { x: number; y: number };
+  /** How much of the picture the hand spans (its landmarks' larger extent); by default 0, every landmark at the wrist. */
+  imageSpan?: number;
 }
 
 /**
@@ -251,7 +253,10 @@ export function handResult(hands: readonly SyntheticHand[], mirror: boolean, sig
     const world = toMediaPipeWorld(avatarHandLandmarks(hand.side, hand.pose, hand.lowerArmWorld), mirror, sigma, normal);
     const wrist = hand.imageWrist ?? { x: subjectLeft ? 0.7 : 0.3, y: 0.5 };
     result.worldLandmarks.push(world);
-    result.landmarks.push(world.map(() => ({ x: wrist.x, y: wrist.y, z: 0 })));
+    // The image landmarks: the world ones seen from the camera, scaled to span `imageSpan`.
+    const span = Math.max(...['x', 'y'].map((axis) => Math.max(...world.map((p) => p[axis as 'x'])) - Math.min(...world.map((p) => p[axis as 'x']))));
+    const scale = hand.imageSpan ? hand.imageSpan / span : 0;
+    result.landmarks.push(world.map((p) => ({ x: wrist.x + (p.x - world[0].x) * scale, y: wrist.y + (p.y - world[0].y) * scale, z: 0 })));
     result.handedness.push([{ categoryName: hand.label ?? (subjectLeft ? 'Left' : 'Right'), score: 0.97 }]);
   }
   return result;
