@@ -30,9 +30,10 @@ export interface Detector<Arrays, Info, Extra> {
   readonly info: DetectorInfo<Extra>;
   /**
    * Detects in the frame `video` shows now. `timestampMs` must increase from call to call.
-   * Call again only after the previous call settled.
+   * Call again only after the previous call settled. `maxResults`: how many results the task
+   * should look for from now on (the hands: 1 or 2); absent keeps the task's setting.
    */
-  detect(video: HTMLVideoElement, timestampMs: number): Promise<Detection<Arrays, Info>>;
+  detect(video: HTMLVideoElement, timestampMs: number, maxResults?: number): Promise<Detection<Arrays, Info>>;
   /** Frees the model and the worker. */
   close(): void;
 }

@@ -1,5 +1,6 @@
 import type { DelegatePreference } from '../settings/TrackerSettings';
 import type { DelegateName } from './DelegateName';
+import type { Detector } from './Detector';
 
 /** Page → worker: load the wasm and the model. */
 export interface InitRequest {
@@ -15,6 +16,8 @@ export interface DetectRequest<Arrays> {
   bitmap: ImageBitmap;
   timestampMs: number;
   arrays: Arrays;
+  /** See {@link Detector.detect}. */
+  maxResults?: number;
 }
 
 export type WorkerRequest<Arrays> = InitRequest | DetectRequest<Arrays>;

@@ -42,9 +42,9 @@ export class MainThreadDetector<Result, Arrays, Info extends PackedInfo, Extra> 
     });
   }
 
-  async detect(video: HTMLVideoElement, timestampMs: number): Promise<Detection<Arrays, Info>> {
+  async detect(video: HTMLVideoElement, timestampMs: number, maxResults?: number): Promise<Detection<Arrays, Info>> {
     const start = performance.now();
-    const result = this.task.run(video, timestampMs);
+    const result = await this.task.run(video, timestampMs, maxResults);
     this.detection.info.inferenceMs = performance.now() - start;
     this.layout.pack(result, this.detection.arrays, this.detection.info);
     return this.detection;

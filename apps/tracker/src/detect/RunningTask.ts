@@ -9,8 +9,13 @@ export interface RunningTask<Result, Extra> {
   readonly gpuError?: string;
   /** What the page gets once (see {@link DetectorInfo.extra}). */
   readonly extra: Extra;
-  /** Runs the task on one frame (VIDEO mode: `timestampMs` increases from call to call). */
-  run(image: ImageBitmap | HTMLVideoElement, timestampMs: number): Result;
+  /**
+   * Runs the task on one frame (VIDEO mode: `timestampMs` increases from call to call).
+   * `maxResults`, when given, is how many results the task should look for from this frame on
+   * (HandLandmarker's `numHands`); a task that has no such setting ignores it. A change may first
+   * reconfigure the task, so the result can come as a promise.
+   */
+  run(image: ImageBitmap | HTMLVideoElement, timestampMs: number, maxResults?: number): Result | Promise<Result>;
   close(): void;
 }
 

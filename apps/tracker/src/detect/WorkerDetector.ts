@@ -80,7 +80,7 @@ export class WorkerDetector<Arrays, Info extends PackedInfo, Extra> implements D
     }
   }
 
-  async detect(video: HTMLVideoElement, timestampMs: number): Promise<Detection<Arrays, Info>> {
+  async detect(video: HTMLVideoElement, timestampMs: number, maxResults?: number): Promise<Detection<Arrays, Info>> {
     if (this.pending) throw new Error('detect() called while a frame is still in flight');
     const { videoWidth: width, videoHeight: height } = video;
     const bitmap =
@@ -90,7 +90,7 @@ export class WorkerDetector<Arrays, Info extends PackedInfo, Extra> implements D
     return new Promise<Detection<Arrays, Info>>((resolve, reject) => {
       this.pending = { resolve, reject };
       const { arrays } = this.detection;
-      const request: WorkerRequest<Arrays> = { type: 'detect', bitmap, timestampMs, arrays };
+      const request: WorkerRequest<Arrays> = { type: 'detect', bitmap, timestampMs, arrays, maxResults };
       this.worker.postMessage(request, [bitmap, ...this.layout.transferList(arrays)]);
     });
   }

@@ -38,11 +38,11 @@ export function serveDetectorWorker<Result, Arrays, Info extends PackedInfo, Ext
       }
       return;
     }
-    const { bitmap, timestampMs, arrays } = request;
+    const { bitmap, timestampMs, arrays, maxResults } = request;
     try {
       if (!task) throw new Error(`the ${what} model is not loaded yet`);
       const start = performance.now();
-      const result = task.run(bitmap, timestampMs);
+      const result = await task.run(bitmap, timestampMs, maxResults);
       info.inferenceMs = performance.now() - start;
       layout.pack(result, arrays, info);
       reply({ type: 'result', arrays, info }, layout.transferList(arrays));

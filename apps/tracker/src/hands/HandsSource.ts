@@ -8,6 +8,7 @@ import { SourceStatus } from '../pipeline/SourceStatus';
 import type { TrackerSource } from '../pipeline/TrackerSource';
 import type { PoseSource } from '../pose/PoseSource';
 import type { LandmarkOverlay } from '../ui/LandmarkOverlay';
+import { HandCountHint } from './HandCountHint';
 import { HANDS_DETECTOR, type HandsDetector } from './handsDetector';
 import { HandsResultView } from './HandsResultView';
 
@@ -36,7 +37,8 @@ export interface HandsSourceOptions extends DetectorPlacement {
  * and the 30 finger bones into the {@link SharedBody}, each hand on its own forearm. With a pose,
  * each detected hand goes to the nearer pose wrist (MediaPipe's label is only the fallback), and
  * while the pose shows no wrist in the frame and no hand is tracked, the model runs only every
- * quarter second ({@link shouldDetectHands}) to give the face and pose the cores. Without a pose
+ * quarter second ({@link shouldDetectHands}) to give the face and pose the cores, and it looks
+ * for only as many hands as the pose shows wrists ({@link HandCountHint}). Without a pose
  * (a hand close to the camera), the hands are solved on their own.
  */
 export class HandsSource implements TrackerSource {
@@ -51,6 +53,7 @@ export class HandsSource implements TrackerSource {
   private lastDetectionMs = Number.NEGATIVE_INFINITY;
   private attached = false;
   private readonly context: HandDetectionContext = { poseRunning: false, poseWrists: null, handsTracked: 0, msSinceLastDetection: 0 };
+  private readonly handCount = new HandCountHint();
 
   constructor(
     private readonly options: HandsSourceOptions,
@@ -84,7 +87,8 @@ export class HandsSource implements TrackerSource {
       return;
     }
     this.lastDetectionMs = timestampMs;
-    const detection = await this.detector.detect(video, timestampMs);
+    // As many hands as the pose shows wrists (or the solver tracks): the palm detector then stops.
+    const detection = await this.detector.detect(video, timestampMs, this.handCount.update(this.context, timestampMs));
     this.view.update(detection.arrays, detection.info);
     this.stats.inferenceMs.add(detection.info.inferenceMs);
     this.stats.detections++;
