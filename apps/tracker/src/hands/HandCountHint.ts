@@ -8,6 +8,9 @@ export const MAX_HANDS_LOOKED_FOR = 2;
  */
 export const FEWER_HANDS_AFTER_MS = 1000;
 
+/** What the count comes from: the pose's wrists and how many hands the solver tracks. */
+type HandCountContext = Pick<HandDetectionContext, 'poseRunning' | 'poseWrists' | 'handsTracked'>;
+
 /**
  * How many hands HandLandmarker should look for: while it tracks fewer than its `numHands`, it
  * runs its palm detector on every frame to find another, which on a CPU costs as much as the
@@ -20,7 +23,7 @@ export class HandCountHint {
   private fewerSinceMs = Number.NaN;
 
   /** The count for the frame at `timeMs`, from what the pose and the hand solver say now. */
-  update(context: Pick<HandDetectionContext, 'poseRunning' | 'poseWrists' | 'handsTracked'>, timeMs: number): number {
+  update(context: HandCountContext, timeMs: number): number {
     const wanted = wantedHands(context);
     if (wanted >= this.count) {
       this.count = wanted;
@@ -35,7 +38,7 @@ export class HandCountHint {
   }
 }
 
-function wantedHands({ poseRunning, poseWrists, handsTracked }: Pick<HandDetectionContext, 'poseRunning' | 'poseWrists' | 'handsTracked'>): number {
+function wantedHands({ poseRunning, poseWrists, handsTracked }: HandCountContext): number {
   if (!poseRunning || !poseWrists) return MAX_HANDS_LOOKED_FOR;
   const inPicture = (wristInFrame(poseWrists.left) ? 1 : 0) + (wristInFrame(poseWrists.right) ? 1 : 0);
   return Math.min(MAX_HANDS_LOOKED_FOR, Math.max(1, inPicture, handsTracked));

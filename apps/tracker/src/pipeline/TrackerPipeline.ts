@@ -84,20 +84,19 @@ export class TrackerPipeline {
   readonly detectMs = new SmoothedValue();
   private running = false;
   private video: TrackedVideo | undefined;
-  private inFlight_ = false;
+  /** A frame is being processed (one at a time). */
+  private processing = false;
   private framePending = false;
   private pendingCaptureMs = 0;
   private lastTimestampMs = 0;
   /** This frame's turn of each source, its detections, and the frame each source's model last ran on; reused. */
   private readonly turns: Turn[];
   private readonly lastRun: number[];
-  /** Per source: a detection started and not yet settled. */
-  private readonly inFlight: boolean[];
   /** Per source: a detection is in and not yet solved, and the timestamp of the frame it ran on. */
   private readonly unsolved: boolean[];
   private readonly detectedAtMs: number[];
   private readonly startedAtMs: number[];
-  /** Per source: the detection in flight, and what settles it (made once). */
+  /** Per source: the detection in flight (null when none), and what settles it (made once). */
   private readonly pending: (Promise<void> | null)[];
   private readonly settleHandlers: { done: () => void; failed: (error: unknown) => void }[];
   /** A background detection's failure, reported on the next frame. */
@@ -117,20 +116,17 @@ export class TrackerPipeline {
   ) {
     this.turns = sources.map(() => Turn.Cleared);
     this.lastRun = sources.map(() => -1);
-    this.inFlight = sources.map(() => false);
     this.unsolved = sources.map(() => false);
     this.detectedAtMs = sources.map(() => 0);
     this.startedAtMs = sources.map(() => 0);
     this.pending = sources.map(() => null);
     this.settleHandlers = sources.map((_, i) => ({
       done: () => {
-        this.inFlight[i] = false;
         this.pending[i] = null;
         this.unsolved[i] = true;
         this.detectedAtMs[i] = this.startedAtMs[i];
       },
       failed: (error: unknown) => {
-        this.inFlight[i] = false;
         this.pending[i] = null;
         this.failure ??= { error };
       },
@@ -187,14 +183,14 @@ export class TrackerPipeline {
     if (!this.running) return;
     this.pendingCaptureMs = captureMs;
     this.framePending = true;
-    if (!this.inFlight_) void this.process();
+    if (!this.processing) void this.process();
   }
 
   private async process(): Promise<void> {
     const video = this.video;
     if (!video) return;
     this.framePending = false;
-    this.inFlight_ = true;
+    this.processing = true;
     const captureMs = this.pendingCaptureMs;
     // MediaPipe's VIDEO mode needs strictly increasing timestamps.
     const timestampMs = Math.max(this.clock.now(), this.lastTimestampMs + 1);
@@ -235,7 +231,7 @@ export class TrackerPipeline {
       }
       return;
     } finally {
-      this.inFlight_ = false;
+      this.processing = false;
     }
     if (this.framePending && this.running) void this.process();
   }
@@ -254,7 +250,6 @@ export class TrackerPipeline {
     optional.length = 0;
     for (let i = 0; i < sources.length; i++) {
       if (turns[i] === Turn.Detects) {
-        this.inFlight[i] = true;
         this.startedAtMs[i] = timestampMs;
         const handlers = this.settleHandlers[i];
         this.pending[i] = sources[i].detect(video, timestampMs).then(handlers.done, handlers.failed);
@@ -284,7 +279,7 @@ export class TrackerPipeline {
    * waiting first; the rest wait. Allocates nothing.
    */
   private takeTurns(timestampMs: number): void {
-    const { sources, turns, lastRun } = this;
+    const { sources, turns, lastRun, pending } = this;
     const frame = this.frameIndex++;
     let cores = this.maxConcurrentModels;
     for (let i = 0; i < sources.length; i++) {
@@ -292,8 +287,8 @@ export class TrackerPipeline {
       if (!source.enabled || source.stats.status !== SourceStatus.Ready) {
         turns[i] = Turn.Cleared;
         // A detection still running for it is left to finish; the frames do not wait for it.
-        if (this.inFlight[i]) cores--;
-      } else if (this.inFlight[i]) {
+        if (pending[i]) cores--;
+      } else if (pending[i]) {
         turns[i] = Turn.Busy;
         cores--;
       } else if (source.required) {

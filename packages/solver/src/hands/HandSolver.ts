@@ -258,13 +258,12 @@ export class HandSolver {
 
   /** Notes where the subject's `side` hand was tracked on this solve (null: it was not), for {@link assignHands}. */
   private rememberTracked(side: HandSide, wrist: { x: number; y: number } | null): void {
-    const point = side === HandSide.Left ? this._trackedWrists.left : this._trackedWrists.right;
+    const point = this._trackedWrists[side];
     if (wrist) {
       point.x = wrist.x;
       point.y = wrist.y;
     }
-    if (side === HandSide.Left) this._tracked.left = wrist ? point : null;
-    else this._tracked.right = wrist ? point : null;
+    this._tracked[side] = wrist ? point : null;
   }
 
   /**

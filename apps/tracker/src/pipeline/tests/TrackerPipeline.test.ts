@@ -105,6 +105,8 @@ function setUp(names: string[], cores = 8) {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Real time passing: the pipeline's wait for optional models runs on a real timer. */
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('TrackerPipeline', () => {
   it('starts every source\'s detection on the frame at once, then solves in list order, stamps and publishes once', async () => {
@@ -332,7 +334,7 @@ describe('TrackerPipeline', () => {
     const handsTimestamp = hands.timestamps[0];
     clock.now += 5; // the face took 5 ms: the frame waits at most 2.5 ms more for the hands
     face.finish();
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await wait(40);
     expect(published.map((frame) => frame.seq)).toEqual([1]);
     expect(log).toEqual(['detect face', 'detect hands', 'solve face', 'clear pose', 'keep hands']);
 
@@ -344,7 +346,7 @@ describe('TrackerPipeline', () => {
     await settle();
     expect(log).toEqual(['detect face']);
     face.finish();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await wait(20);
     expect(log).toEqual(['detect face', 'solve face', 'keep pose', 'keep hands']);
 
     // The hands come in between frames: the next frame solves them at their own frame's timestamp.
@@ -371,7 +373,7 @@ describe('TrackerPipeline', () => {
     await settle();
     clock.now += 1;
     face.finish();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await wait(20);
     expect(published).toHaveLength(1);
     hands.finish(new Error('hands detection failed: out of memory'));
     await settle();
